@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sts-kustomize",
+    products: [
+        .library(name: "StsKustomize", targets: ["StsKustomize"]),
+        .executable(name: "sts-kustomize", targets: ["sts-kustomize"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Manifests", dependencies: ["YAML"]),
+        .target(name: "Patching", dependencies: ["YAML", "Manifests"]),
+        .target(name: "Overlays", dependencies: ["YAML", "Manifests", "Patching"]),
+        .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays"]),
+        .executableTarget(
+            name: "sts-kustomize",
+            dependencies: [
+                "StsKustomize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "yaml-bench", dependencies: ["YAML"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "YAML"]),
+        .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),
+        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "StsKustomize", "Manifests", "YAML"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

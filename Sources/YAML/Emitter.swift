@@ -1,0 +1,152 @@
+import CYAML
+
+/// Writes node trees the way kustomize prints resources: through JSON and back out of
+/// go-yaml v2, whose emitter is libyaml's. So we drive libyaml's emitter with go-yaml's
+/// choices: sorted keys, YAML 1.1 quoting, `|` for multi-line strings, normalised numbers.
+public struct YAMLEmitter {
+    public init() {}
+
+    /// One document, no `---` marker.
+    public func emit(_ node: Node) throws -> [UInt8] {
+        let sink = OutputSink()
+        try emit(node, into: sink)
+        return sink.bytes
+    }
+
+    public func emitString(_ node: Node) throws -> String {
+        String(decoding: try emit(node), as: UTF8.self)
+    }
+
+    public func emit(_ node: Node, into sink: OutputSink) throws {
+        var emitter = yaml_emitter_t()
+        guard yaml_emitter_initialize(&emitter) == 1 else { throw EmitError("could not initialise the YAML emitter") }
+        defer { yaml_emitter_delete(&emitter) }
+        yaml_emitter_set_unicode(&emitter, 1)
+        yaml_emitter_set_width(&emitter, 80)
+        yaml_emitter_set_indent(&emitter, 2)
+        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+        yaml_emitter_set_output(&emitter, { data, buffer, size in
+            guard let data = data, let buffer = buffer else { return 0 }
+            let sink = Unmanaged<OutputSink>.fromOpaque(data).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+            return 1
+        }, ctx)
+
+        var event = yaml_event_t()
+        yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
+        try send(&emitter, &event)
+        yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
+        try send(&emitter, &event)
+        try emitNode(node, &emitter)
+        yaml_document_end_event_initialize(&event, 1)
+        try send(&emitter, &event)
+        yaml_stream_end_event_initialize(&event)
+        try send(&emitter, &event)
+        yaml_emitter_flush(&emitter)
+    }
+
+    private func send(_ emitter: inout yaml_emitter_t, _ event: inout yaml_event_t) throws {
+        guard yaml_emitter_emit(&emitter, &event) == 1 else {
+            let problem = emitter.problem.map { String(cString: $0) } ?? "unknown emitter error"
+            throw EmitError(problem)
+        }
+    }
+
+    private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t) throws {
+        var event = yaml_event_t()
+        switch node {
+        case .scalar(let s):
+            try emitScalar(s, &emitter)
+        case .mapping(let m):
+            yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
+            try send(&emitter, &event)
+            let sorted: [MapEntry]
+            if m.entries.count > 1 {
+                sorted = m.entries.sorted { NaturalKeyOrder.less($0.key.value, $1.key.value) }
+            } else {
+                sorted = m.entries
+            }
+            for e in sorted {
+                try emitString(e.key.value, &emitter)
+                try emitNode(e.value, &emitter)
+            }
+            yaml_mapping_end_event_initialize(&event)
+            try send(&emitter, &event)
+        case .sequence(let seq):
+            yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE)
+            try send(&emitter, &event)
+            for item in seq.items { try emitNode(item, &emitter) }
+            yaml_sequence_end_event_initialize(&event)
+            try send(&emitter, &event)
+        }
+    }
+
+    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t) throws {
+        switch s.tag {
+        case .string:
+            try emitString(s.value, &emitter)
+        case .null:
+            try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
+        case .bool:
+            let v = s.value.lowercased()
+            try emitRaw(v == "true" || v == "yes" || v == "on" || v == "y" ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, &emitter)
+        case .int:
+            if let i = GoNumber.parseInt(s.value) {
+                try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)
+            } else if let f = GoNumber.parseFloat(s.value) {
+                try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
+            } else {
+                try emitString(s.value, &emitter)
+            }
+        case .float:
+            if let f = GoNumber.parseFloat(s.value) {
+                try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
+            } else if let i = GoNumber.parseInt(s.value) {
+                try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)
+            } else {
+                try emitString(s.value, &emitter)
+            }
+        case .timestamp:
+            try emitString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, &emitter)
+        }
+    }
+
+    /// go-yaml v2's choice for strings: double quotes when YAML 1.1 would read it as
+    /// another type, a literal block when it has line breaks, else plain (libyaml falls
+    /// back to single quotes when plain is not allowed).
+    private func emitString(_ value: String, _ emitter: inout yaml_emitter_t) throws {
+        let style: yaml_scalar_style_t
+        if ScalarResolver.needsQuotingOnOutput(value) {
+            style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        } else if value.utf8.contains(10) {
+            style = YAML_LITERAL_SCALAR_STYLE
+        } else {
+            style = YAML_PLAIN_SCALAR_STYLE
+        }
+        try emitRaw(value, style, &emitter)
+    }
+
+    private func emitRaw(_ value: String, _ style: yaml_scalar_style_t, _ emitter: inout yaml_emitter_t) throws {
+        var value = value
+        var event = yaml_event_t()
+        let ok: Int32 = value.withUTF8 { buf in
+            var zero: UInt8 = 0
+            if buf.count == 0 {
+                return yaml_scalar_event_initialize(&event, nil, nil, &zero, 0, 1, 1, style)
+            }
+            return yaml_scalar_event_initialize(&event, nil, nil, UnsafeMutablePointer(mutating: buf.baseAddress!), Int32(buf.count), 1, 1, style)
+        }
+        guard ok == 1 else { throw EmitError("could not create a scalar event") }
+        try send(&emitter, &event)
+    }
+}
+
+public final class OutputSink {
+    public var bytes: [UInt8] = []
+    public init() {}
+}
+
+public struct EmitError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ d: String) { description = d }
+}

@@ -1,0 +1,68 @@
+/// go-yaml v2's map key order: runs of digits compare as numbers, letters sort before
+/// other characters. (`_x`, `"1"`, `"2"`, `"10"`, `B`, `a`.)
+public enum NaturalKeyOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        // ASCII fast path: each byte is one rune.
+        var a = a, b = b
+        let aASCII = a.utf8.allSatisfy { $0 < 0x80 }
+        let bASCII = b.utf8.allSatisfy { $0 < 0x80 }
+        if aASCII && bASCII {
+            return a.withUTF8 { ab in b.withUTF8 { bb in lessRunes(ab, bb) } }
+        }
+        let ar = Array(a.unicodeScalars.map { $0.value })
+        let br = Array(b.unicodeScalars.map { $0.value })
+        return ar.withUnsafeBufferPointer { ap in br.withUnsafeBufferPointer { bp in lessRunes(ap, bp) } }
+    }
+
+    @inline(__always)
+    static func isLetter<T: BinaryInteger>(_ c: T) -> Bool {
+        if c < 0x80 {
+            return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+        }
+        guard let s = Unicode.Scalar(UInt32(c)) else { return false }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isDigit<T: BinaryInteger>(_ c: T) -> Bool {
+        if c < 0x80 { return c >= 48 && c <= 57 }
+        guard let s = Unicode.Scalar(UInt32(c)) else { return false }
+        return s.properties.generalCategory == .decimalNumber
+    }
+
+    static func lessRunes<T: BinaryInteger>(_ ar: UnsafeBufferPointer<T>, _ br: UnsafeBufferPointer<T>) -> Bool {
+        let n = min(ar.count, br.count)
+        var i = 0
+        while i < n {
+            if ar[i] == br[i] { i += 1; continue }
+            let al = isLetter(ar[i]), bl = isLetter(br[i])
+            if al && bl { return ar[i] < br[i] }
+            if al || bl { return bl }
+            var an: Int64 = 0, bn: Int64 = 0
+            if ar[i] == 48 || br[i] == 48 {
+                var j = i - 1
+                while j >= 0 && isDigit(ar[j]) {
+                    if ar[j] != 48 { an = 1; bn = 1; break }
+                    j -= 1
+                }
+            }
+            var ai = i
+            while ai < ar.count && isDigit(ar[ai]) {
+                an = an &* 10 &+ Int64(ar[ai]) &- 48
+                ai += 1
+            }
+            var bi = i
+            while bi < br.count && isDigit(br[bi]) {
+                bn = bn &* 10 &+ Int64(br[bi]) &- 48
+                bi += 1
+            }
+            if an != bn { return an < bn }
+            if ai != bi { return ai < bi }
+            return ar[i] < br[i]
+        }
+        return ar.count < br.count
+    }
+}

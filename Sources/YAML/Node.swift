@@ -1,0 +1,178 @@
+/// How a scalar's value is typed once resolved (the JSON type kustomize gives it).
+public enum ScalarTag: UInt8, Sendable {
+    case string, int, float, bool, null, timestamp
+}
+
+/// How the scalar was written in its source; only plain scalars are resolved to non-strings.
+public enum ScalarStyle: UInt8, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+public struct Scalar: Sendable, Equatable {
+    public var value: String
+    public var tag: ScalarTag
+    public var style: ScalarStyle
+    public var mark: Mark
+
+    public init(_ value: String, tag: ScalarTag = .string, style: ScalarStyle = .plain, mark: Mark = .none) {
+        self.value = value
+        self.tag = tag
+        self.style = style
+        self.mark = mark
+    }
+
+    /// A scalar whose type comes from YAML's plain-scalar resolution (as kustomize's reader does).
+    public static func resolving(_ value: String, mark: Mark = .none) -> Scalar {
+        Scalar(value, tag: ScalarResolver.resolveInput(value), style: .plain, mark: mark)
+    }
+
+    public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }
+    public static var null: Scalar { Scalar("null", tag: .null) }
+
+    public static func == (a: Scalar, b: Scalar) -> Bool {
+        a.tag == b.tag && a.value == b.value
+    }
+}
+
+public struct MapEntry {
+    public var key: Scalar
+    public var value: Node
+
+    public init(key: Scalar, value: Node) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A YAML node. Containers are reference types so transformers can edit in place;
+/// `deepCopy()` gives an independent tree.
+public enum Node {
+    case scalar(Scalar)
+    case mapping(Mapping)
+    case sequence(Sequence)
+
+    public var mark: Mark {
+        switch self {
+        case .scalar(let s): return s.mark
+        case .mapping(let m): return m.mark
+        case .sequence(let s): return s.mark
+        }
+    }
+
+    public var asMapping: Mapping? { if case .mapping(let m) = self { return m }; return nil }
+    public var asSequence: Sequence? { if case .sequence(let s) = self { return s }; return nil }
+    public var asScalar: Scalar? { if case .scalar(let s) = self { return s }; return nil }
+
+    /// The scalar's text when it is a non-null scalar.
+    public var stringValue: String? {
+        if case .scalar(let s) = self, s.tag != .null { return s.value }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .scalar(let s) = self { return s.tag == .null }
+        return false
+    }
+
+    public static func string(_ s: String) -> Node { .scalar(.string(s)) }
+    public static var null: Node { .scalar(.null) }
+
+    public func deepCopy() -> Node {
+        switch self {
+        case .scalar: return self
+        case .mapping(let m): return .mapping(m.deepCopy())
+        case .sequence(let s): return .sequence(s.deepCopy())
+        }
+    }
+
+    /// Structural equality of the resolved values (ignores marks and styles).
+    public func isEqual(to other: Node) -> Bool {
+        switch (self, other) {
+        case (.scalar(let a), .scalar(let b)):
+            return a == b
+        case (.mapping(let a), .mapping(let b)):
+            if a === b { return true }
+            guard a.entries.count == b.entries.count else { return false }
+            for e in a.entries {
+                guard let v = b[e.key.value], v.isEqual(to: e.value) else { return false }
+            }
+            return true
+        case (.sequence(let a), .sequence(let b)):
+            if a === b { return true }
+            guard a.items.count == b.items.count else { return false }
+            for i in a.items.indices where !a.items[i].isEqual(to: b.items[i]) { return false }
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+public final class Mapping {
+    public var entries: [MapEntry]
+    public var mark: Mark
+
+    public init(_ entries: [MapEntry] = [], mark: Mark = .none) {
+        self.entries = entries
+        self.mark = mark
+    }
+
+    public func index(of key: String) -> Int? {
+        entries.firstIndex { $0.key.value == key }
+    }
+
+    public subscript(key: String) -> Node? {
+        get {
+            for e in entries where e.key.value == key { return e.value }
+            return nil
+        }
+        set {
+            if let i = index(of: key) {
+                if let v = newValue { entries[i].value = v } else { entries.remove(at: i) }
+            } else if let v = newValue {
+                entries.append(MapEntry(key: .string(key), value: v))
+            }
+        }
+    }
+
+    public func string(_ key: String) -> String? { self[key]?.stringValue }
+    public func mapping(_ key: String) -> Mapping? { self[key]?.asMapping }
+    public func sequence(_ key: String) -> Sequence? { self[key]?.asSequence }
+
+    /// The mapping at `key`, created (or replacing a null) when absent.
+    public func ensureMapping(_ key: String) -> Mapping {
+        if let m = self[key]?.asMapping { return m }
+        let m = Mapping()
+        self[key] = .mapping(m)
+        return m
+    }
+
+    @discardableResult
+    public func removeValue(forKey key: String) -> Node? {
+        guard let i = index(of: key) else { return nil }
+        return entries.remove(at: i).value
+    }
+
+    public var keys: [String] { entries.map { $0.key.value } }
+
+    public func deepCopy() -> Mapping {
+        let copy = Mapping(mark: mark)
+        copy.entries.reserveCapacity(entries.count)
+        for e in entries { copy.entries.append(MapEntry(key: e.key, value: e.value.deepCopy())) }
+        return copy
+    }
+}
+
+public final class Sequence {
+    public var items: [Node]
+    public var mark: Mark
+
+    public init(_ items: [Node] = [], mark: Mark = .none) {
+        self.items = items
+        self.mark = mark
+    }
+
+    public func deepCopy() -> Sequence {
+        Sequence(items.map { $0.deepCopy() }, mark: mark)
+    }
+}

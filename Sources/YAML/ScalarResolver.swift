@@ -1,0 +1,147 @@
+/// YAML scalar resolution as kustomize's two YAML libraries do it:
+/// input is read the go-yaml v3 way (YAML 1.2 booleans, 1.1 octals, timestamps),
+/// output quoting follows go-yaml v2 (YAML 1.1: `yes`, `on`, `y` … are booleans there).
+public enum ScalarResolver {
+    private enum Hint { case none, sign, digit, map, dot }
+
+    @inline(__always)
+    private static func hint(_ b: UInt8) -> Hint {
+        switch b {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return .sign
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
+            return .map
+        case UInt8(ascii: "."): return .dot
+        default: return .none
+        }
+    }
+
+    /// Words both libraries resolve to a non-string.
+    private static let commonWords: [String: ScalarTag] = [
+        "true": .bool, "True": .bool, "TRUE": .bool,
+        "false": .bool, "False": .bool, "FALSE": .bool,
+        "~": .null, "null": .null, "Null": .null, "NULL": .null,
+        ".nan": .float, ".NaN": .float, ".NAN": .float,
+        ".inf": .float, ".Inf": .float, ".INF": .float,
+        "+.inf": .float, "+.Inf": .float, "+.INF": .float,
+        "-.inf": .float, "-.Inf": .float, "-.INF": .float,
+    ]
+
+    /// YAML 1.1 booleans that only go-yaml v2 knows.
+    private static let yaml11Booleans: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+        "n", "N", "no", "No", "NO", "off", "Off", "OFF",
+    ]
+
+    /// Type of an untagged plain scalar as kustomize's reader (go-yaml v3) sees it.
+    public static func resolveInput(_ s: String) -> ScalarTag {
+        var s = s
+        return s.withUTF8 { resolve($0, yaml11: false) }
+    }
+
+    /// Whether go-yaml v2 would read this string as something other than a string,
+    /// which is when it must be double-quoted on output.
+    public static func needsQuotingOnOutput(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buf in
+            resolve(buf, yaml11: true) != .string || isBase60Float(buf)
+        }
+    }
+
+    static func resolve(_ b: UnsafeBufferPointer<UInt8>, yaml11: Bool) -> ScalarTag {
+        if b.isEmpty { return .null }
+        let h = hint(b[0])
+        if h == .none { return .string }
+        if b.count <= 5 && h != .digit {
+            let word = String(decoding: b, as: UTF8.self)
+            if let t = commonWords[word] { return t }
+            if yaml11 && yaml11Booleans.contains(word) { return .bool }
+        }
+        switch h {
+        case .map, .none:
+            return .string
+        case .dot:
+            return isDotFloat(b) ? .float : .string
+        case .sign, .digit:
+            if isTimestamp(b) { return .timestamp }
+            // Underscores are ignored in numbers by both libraries.
+            var plain = [UInt8]()
+            plain.reserveCapacity(b.count)
+            for c in b where c != UInt8(ascii: "_") { plain.append(c) }
+            return plain.withUnsafeBufferPointer { p in
+                if GoNumber.parseInt(p) != nil { return .int }
+                if isYAMLStyleFloat(p) { return GoNumber.parseFloat(p) != nil ? .float : .string }
+                return .string
+            }
+        }
+    }
+
+    /// `^\.[0-9]+([eE][-+]?[0-9]+)?$`, what Go's ParseFloat accepts after a leading dot.
+    private static func isDotFloat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        isYAMLStyleFloat(b)
+    }
+
+    /// go-yaml's `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
+    static func isYAMLStyleFloat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+        if i < n && b[i] == UInt8(ascii: ".") {
+            i += 1
+            let start = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            if i == start { return false }
+        } else {
+            let start = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            if i == start { return false }
+            if i < n && b[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < n && isDigit(b[i]) { i += 1 }
+            }
+        }
+        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            let start = i
+            while i < n && isDigit(b[i]) { i += 1 }
+            if i == start { return false }
+        }
+        return i == n
+    }
+
+    /// go-yaml v2's `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
+    static func isBase60Float(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard n > 0 else { return false }
+        let c0 = b[0]
+        guard c0 == UInt8(ascii: "+") || c0 == UInt8(ascii: "-") || (c0 >= 48 && c0 <= 57) else { return false }
+        var i = 0
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < n, isDigit(b[i]) else { return false }
+        i += 1
+        while i < n && (isDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
+        var groups = 0
+        while i < n && b[i] == UInt8(ascii: ":") {
+            i += 1
+            guard i < n, isDigit(b[i]) else { return false }
+            if b[i] <= UInt8(ascii: "5"), i + 1 < n, isDigit(b[i + 1]) { i += 2 } else { i += 1 }
+            groups += 1
+        }
+        if groups == 0 { return false }
+        if i < n && b[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n && (isDigit(b[i]) || b[i] == UInt8(ascii: "_")) { i += 1 }
+        }
+        return i == n
+    }
+
+    /// Whether the text parses as one of go-yaml's timestamp layouts.
+    static func isTimestamp(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        Timestamp.parse(b) != nil
+    }
+}
