@@ -1,0 +1,42 @@
+/// Group, version and kind of a Kubernetes object.
+public struct GVK: Hashable, Sendable, CustomStringConvertible {
+    public var group: String
+    public var version: String
+    public var kind: String
+
+    public init(group: String = "", version: String = "", kind: String = "") {
+        self.group = group
+        self.version = version
+        self.kind = kind
+    }
+
+    /// From `apiVersion` (`apps/v1` or `v1`) and `kind`.
+    public init(apiVersion: String, kind: String) {
+        if let slash = apiVersion.lastIndex(of: "/") {
+            group = String(apiVersion[..<slash])
+            version = String(apiVersion[apiVersion.index(after: slash)...])
+        } else {
+            group = ""
+            version = apiVersion
+        }
+        self.kind = kind
+    }
+
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+
+    /// kustomize's `GVK.String()`: `kind.version.group` with empty parts dropped.
+    public var description: String {
+        var parts: [String] = []
+        if !kind.isEmpty { parts.append(kind) } else { parts.append("~K") }
+        if !version.isEmpty { parts.append(version) } else { parts.append("~V") }
+        if !group.isEmpty { parts.append(group) } else { parts.append("~G") }
+        return parts.joined(separator: "_")
+    }
+
+    /// Whether `self`, used as a selector, matches `other` (empty fields match anything).
+    public func selects(_ other: GVK) -> Bool {
+        (group.isEmpty || group == other.group)
+            && (version.isEmpty || version == other.version)
+            && (kind.isEmpty || kind == other.kind)
+    }
+}

@@ -1,0 +1,82 @@
+import YAML
+
+/// One Kubernetes object in a build, with what kustomize remembers about where it came from.
+public final class Resource {
+    /// The object itself.
+    public var object: Mapping
+    /// The file it was read from (or the kustomization that generated it).
+    public var origin: String
+    /// Names and namespaces this resource had before prefixes, suffixes, hashes and
+    /// namespace changes, oldest first; references written against them still resolve.
+    public var previousIDs: [ResourceID] = []
+    /// Set for ConfigMaps and Secrets made by a generator.
+    public var generator: GeneratorInfo?
+
+    public init(object: Mapping, origin: String) {
+        self.object = object
+        self.origin = origin
+    }
+
+    public var apiVersion: String { object.string("apiVersion") ?? "" }
+    public var kind: String { object.string("kind") ?? "" }
+    public var gvk: GVK { GVK(apiVersion: apiVersion, kind: kind) }
+    public var metadata: Mapping? { object.mapping("metadata") }
+
+    public var name: String {
+        get { metadata?.string("name") ?? "" }
+        set { object.ensureMapping("metadata")["name"] = .string(newValue) }
+    }
+
+    public var namespace: String {
+        get { metadata?.string("namespace") ?? "" }
+        set {
+            if newValue.isEmpty {
+                metadata?.removeValue(forKey: "namespace")
+            } else {
+                object.ensureMapping("metadata")["namespace"] = .string(newValue)
+            }
+        }
+    }
+
+    public var id: ResourceID { ResourceID(gvk: gvk, name: name, namespace: namespace) }
+
+    /// The ID the resource had when first read: what patches and `replicas:` match.
+    public var originalID: ResourceID { previousIDs.first ?? id }
+
+    /// Whether `otherID` is this resource's current or any earlier identity.
+    public func wasEverCalled(_ otherID: ResourceID) -> Bool {
+        otherID == id || previousIDs.contains(otherID)
+    }
+
+    public func labels() -> [(String, String)] { stringPairs(metadata?.mapping("labels")) }
+    public func annotations() -> [(String, String)] { stringPairs(metadata?.mapping("annotations")) }
+
+    private func stringPairs(_ m: Mapping?) -> [(String, String)] {
+        guard let m else { return [] }
+        return m.entries.map { ($0.key.value, $0.value.stringValue ?? "") }
+    }
+
+    /// Records the current ID before a transformer renames or moves the resource.
+    public func rememberCurrentID() {
+        let current = id
+        if previousIDs.last != current { previousIDs.append(current) }
+    }
+
+    public func deepCopy() -> Resource {
+        let r = Resource(object: object.deepCopy(), origin: origin)
+        r.previousIDs = previousIDs
+        r.generator = generator
+        return r
+    }
+}
+
+/// What a ConfigMap/Secret generator asked for, kept for later layers' `behavior: merge|replace`.
+public struct GeneratorInfo {
+    public var behavior: String
+    public var needsHashSuffix: Bool
+
+    public init(behavior: String = "create", needsHashSuffix: Bool = true) {
+        self.behavior = behavior
+        self.needsHashSuffix = needsHashSuffix
+    }
+}
