@@ -11,6 +11,10 @@ public final class Resource {
     public var previousIDs: [ResourceID] = []
     /// Set for ConfigMaps and Secrets made by a generator.
     public var generator: GeneratorInfo?
+    /// Prefixes and suffixes added to the name so far, innermost first; name references
+    /// prefer targets that were renamed the same way as the referrer.
+    public var namePrefixes: [String] = []
+    public var nameSuffixes: [String] = []
 
     public init(object: Mapping, origin: String) {
         self.object = object
@@ -66,6 +70,8 @@ public final class Resource {
         let r = Resource(object: object.deepCopy(), origin: origin)
         r.previousIDs = previousIDs
         r.generator = generator
+        r.namePrefixes = namePrefixes
+        r.nameSuffixes = nameSuffixes
         return r
     }
 }

@@ -1,1 +1,3 @@
-print("todo")
+import StsKustomize
+
+StsKustomizeCommand.main()

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The few file operations the loader needs, resolved through symlinks.
+public enum FileSystem {
+    public enum EntryType { case file, directory, missing }
+
+    public static func type(of path: String) -> EntryType {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .missing }
+        return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    /// The absolute path with symlinks, `.` and `..` resolved; nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: path)
+        }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        var out = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        var total = 0
+        while true {
+            if total == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+            let n = out.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + total, buf.count - total) }
+            if n < 0 { throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: path) }
+            if n == 0 { break }
+            total += n
+        }
+        out.removeSubrange(total...)
+        return out
+    }
+
+    public static func listDirectory(_ path: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw BuildError("cannot list directory", file: path)
+        }
+    }
+
+    /// Joins a path relative to `dir` (absolute paths are kept).
+    public static func join(_ dir: String, _ path: String) -> String {
+        if path.hasPrefix("/") { return normalize(path) }
+        return normalize(dir.hasSuffix("/") ? dir + path : dir + "/" + path)
+    }
+
+    /// Removes `.`, `..` and doubled slashes without touching the disk.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for comp in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if comp == "." { continue }
+            if comp == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(comp) }
+                continue
+            }
+            parts.append(comp)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    public static func dirname(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    public static func basename(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

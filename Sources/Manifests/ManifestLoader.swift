@@ -1,0 +1,115 @@
+import YAML
+
+/// Reads kustomizations and resource files from disk, enforcing the load restrictor.
+/// Parsed files are cached by real path, so a base shared by many overlays is read once.
+public final class ManifestLoader {
+    public static let kustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+
+    public let restrictor: LoadRestrictor
+    public let limits: ParseLimits
+    private var parsedFiles: [String: [Node]] = [:]
+
+    public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default) {
+        self.restrictor = restrictor
+        self.limits = limits
+    }
+
+    /// The kustomization file in `dir`; errors when there is none or several.
+    public func kustomizationFile(in dir: String) throws -> String {
+        var found: [String] = []
+        for name in Self.kustomizationFileNames {
+            let p = FileSystem.join(dir, name)
+            if FileSystem.type(of: p) == .file { found.append(p) }
+        }
+        if found.count > 1 {
+            throw BuildError("Found multiple kustomization files under: \(dir)", file: dir)
+        }
+        guard let file = found.first else {
+            throw BuildError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'", file: dir)
+        }
+        return file
+    }
+
+    public func loadKustomization(in dir: String) throws -> Kustomization {
+        let file = try kustomizationFile(in: dir)
+        let docs = try parse(file: file)
+        guard docs.count <= 1 else {
+            throw BuildError("a kustomization file must hold one YAML document", file: file)
+        }
+        guard let doc = docs.first else { return Kustomization(file: file) }
+        return try Kustomization.decode(doc, file: file)
+    }
+
+    /// Reads `path` (relative to the kustomization at `root`) as text, subject to the restrictor.
+    public func readFile(_ path: String, root: String, kustomizationFile: String) throws -> (path: String, bytes: [UInt8]) {
+        let full = try resolveFile(path, root: root, kustomizationFile: kustomizationFile)
+        return (full, try FileSystem.readBytes(full))
+    }
+
+    /// The real path of a file a kustomization names, after the restrictor's check.
+    public func resolveFile(_ path: String, root: String, kustomizationFile: String) throws -> String {
+        let full = FileSystem.join(root, path)
+        guard let real = FileSystem.realPath(full) else {
+            throw BuildError("'\(path)' doesn't exist", file: kustomizationFile)
+        }
+        let realRoot = FileSystem.realPath(root) ?? root
+        try restrictor.check(file: real, root: realRoot, requestedAs: path, kustomizationFile: kustomizationFile)
+        return real
+    }
+
+    /// Parsed documents of a file, read once per build.
+    public func parse(file: String) throws -> [Node] {
+        let key = FileSystem.realPath(file) ?? file
+        if let cached = parsedFiles[key] { return cached.map { $0.deepCopy() } }
+        let bytes = try FileSystem.readBytes(file)
+        let docs: [Node]
+        do {
+            docs = try YAMLParser(limits: limits).parse(bytes: bytes, file: file)
+        } catch let e as YAMLError {
+            throw BuildError(e)
+        }
+        parsedFiles[key] = docs
+        return docs.map { $0.deepCopy() }
+    }
+
+    /// Resources of a resource file: every document, with `kind: List` items expanded.
+    public func loadResources(file: String) throws -> [Resource] {
+        try Self.resources(from: parse(file: file), file: file)
+    }
+
+    public static func resources(from docs: [Node], file: String) throws -> [Resource] {
+        var out: [Resource] = []
+        for doc in docs {
+            guard let m = doc.asMapping else {
+                throw BuildError("a resource must be a YAML mapping", file: file, mark: doc.mark)
+            }
+            if m.entries.isEmpty { continue }
+            let kind = m.string("kind") ?? ""
+            if kind.hasSuffix("List"), let items = m["items"] {
+                guard let seq = items.asSequence else {
+                    throw BuildError("'items' of a \(kind) must be a list", file: file, mark: items.mark)
+                }
+                for item in seq.items {
+                    guard let im = item.asMapping else {
+                        throw BuildError("an item of a \(kind) must be a mapping", file: file, mark: item.mark)
+                    }
+                    out.append(try validated(im, file: file))
+                }
+                continue
+            }
+            out.append(try validated(m, file: file))
+        }
+        return out
+    }
+
+    static func validated(_ m: Mapping, file: String) throws -> Resource {
+        guard let kind = m.string("kind"), !kind.isEmpty else {
+            throw BuildError("missing kind in resource", file: file, mark: m.mark)
+        }
+        let r = Resource(object: m, origin: file)
+        if r.name.isEmpty, m.mapping("metadata")?.string("generateName") == nil {
+            throw BuildError("missing metadata.name in \(kind) resource", file: file, mark: m.mark)
+        }
+        return r
+    }
+}

@@ -1,0 +1,116 @@
+import YAML
+
+/// Reads a mapping field by field and rejects any key nobody asked for, so a typo in a
+/// kustomization is an error with its position rather than silently ignored.
+public struct StrictDecoder {
+    public let mapping: Mapping
+    public let file: String
+    public let context: String
+    private var consumed: Set<String> = []
+
+    public init(_ node: Node, file: String, context: String) throws {
+        guard let m = node.asMapping else {
+            throw BuildError("\(context) must be a mapping", file: file, mark: node.mark)
+        }
+        self.mapping = m
+        self.file = file
+        self.context = context
+    }
+
+    public mutating func optional(_ key: String) throws -> Node? {
+        consumed.insert(key)
+        guard let v = mapping[key], !v.isNull else { return nil }
+        return v
+    }
+
+    public mutating func string(_ key: String) throws -> String? {
+        guard let v = try optional(key) else { return nil }
+        guard case .scalar(let s) = v else {
+            throw BuildError("\(context): '\(key)' must be a string", file: file, mark: v.mark)
+        }
+        guard s.tag == .string || s.tag == .timestamp else {
+            throw BuildError("\(context): '\(key)' must be a string, not \(s.value)", file: file, mark: v.mark)
+        }
+        return s.value
+    }
+
+    /// A scalar of any type, as text (kustomize reads some fields through JSON, where `1` is fine for a string map value only when quoted; callers decide).
+    public mutating func scalarText(_ key: String) throws -> String? {
+        guard let v = try optional(key) else { return nil }
+        guard case .scalar(let s) = v else {
+            throw BuildError("\(context): '\(key)' must be a scalar", file: file, mark: v.mark)
+        }
+        return s.value
+    }
+
+    public mutating func requiredString(_ key: String) throws -> String {
+        guard let s = try string(key) else {
+            throw BuildError("\(context): missing '\(key)'", file: file, mark: mapping.mark)
+        }
+        return s
+    }
+
+    public mutating func bool(_ key: String) throws -> Bool? {
+        guard let v = try optional(key) else { return nil }
+        guard case .scalar(let s) = v, s.tag == .bool else {
+            throw BuildError("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
+        }
+        return s.value.lowercased() == "true"
+    }
+
+    public mutating func int(_ key: String) throws -> Int? {
+        guard let v = try optional(key) else { return nil }
+        guard case .scalar(let s) = v, s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) else {
+            throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
+        }
+        return Int(i)
+    }
+
+    public mutating func stringList(_ key: String) throws -> [String]? {
+        guard let v = try optional(key) else { return nil }
+        guard case .sequence(let seq) = v else {
+            throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
+        }
+        return try seq.items.map { item in
+            guard case .scalar(let s) = item, s.tag != .null else {
+                throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
+            }
+            return s.value
+        }
+    }
+
+    /// A string-to-string map in source order. Non-string values are rejected, as
+    /// kustomize's JSON decoding rejects them.
+    public mutating func stringMap(_ key: String) throws -> [(String, String)]? {
+        guard let v = try optional(key) else { return nil }
+        guard case .mapping(let m) = v else {
+            throw BuildError("\(context): '\(key)' must be a map of strings", file: file, mark: v.mark)
+        }
+        return try m.entries.map { e in
+            guard case .scalar(let s) = e.value else {
+                throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
+            }
+            switch s.tag {
+            case .string, .timestamp: return (e.key.value, s.value)
+            case .null: return (e.key.value, "")
+            default:
+                throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string, not \(s.value) (quote it)", file: file, mark: e.value.mark)
+            }
+        }
+    }
+
+    public mutating func list(_ key: String) throws -> [Node]? {
+        guard let v = try optional(key) else { return nil }
+        guard case .sequence(let seq) = v else {
+            throw BuildError("\(context): '\(key)' must be a list", file: file, mark: v.mark)
+        }
+        return seq.items
+    }
+
+    /// Fails on the first key no decode call asked for.
+    public func finish() throws {
+        for e in mapping.entries where !consumed.contains(e.key.value) {
+            throw BuildError("\(context): unknown field '\(e.key.value)'", file: file, mark: e.key.mark)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Manifests
+import YAML
+
+/// Visits the node at a field spec's path in an object, walking through sequences on the
+/// way (kustomize's fieldspec filter). With `create`, missing mappings along the path are
+/// made, and the last field is created with `createLeaf`.
+public enum FieldWalker {
+    public enum Leaf { case scalar, mapping, sequence }
+
+    /// Calls `visit` with the mapping that holds the last path segment and the key.
+    /// `visit` may read or replace `parent[key]`.
+    public static func visit(_ object: Mapping, path: [String], create: Bool, leaf: Leaf?,
+                             _ visit: (Mapping, String) throws -> Void) rethrows {
+        guard !path.isEmpty else { return }
+        try walk(.mapping(object), path[...], create: create, leaf: leaf, visit)
+    }
+
+    private static func walk(_ node: Node, _ path: ArraySlice<String>, create: Bool, leaf: Leaf?,
+                             _ visit: (Mapping, String) throws -> Void) rethrows {
+        switch node {
+        case .sequence(let seq):
+            for item in seq.items { try walk(item, path, create: create, leaf: leaf, visit) }
+        case .mapping(let m):
+            let key = path[path.startIndex]
+            if path.count == 1 {
+                if m[key] == nil {
+                    guard create, let leaf else { return }
+                    switch leaf {
+                    case .scalar: m[key] = .null
+                    case .mapping: m[key] = .mapping(Mapping())
+                    case .sequence: m[key] = .sequence(Sequence())
+                    }
+                } else if create, let leaf, m[key]?.isNull == true, leaf != .scalar {
+                    m[key] = leaf == .mapping ? .mapping(Mapping()) : .sequence(Sequence())
+                }
+                try visit(m, key)
+                return
+            }
+            var child = m[key]
+            if child == nil || child?.isNull == true {
+                guard create else { return }
+                let made = Mapping()
+                m[key] = .mapping(made)
+                child = .mapping(made)
+            }
+            if let child { try walk(child, path.dropFirst(), create: create, leaf: leaf, visit) }
+        case .scalar:
+            return
+        }
+    }
+
+    /// Every field spec in `specs` whose GVK selects `gvk`.
+    public static func specs(_ specs: [FieldSpec], for gvk: GVK) -> [FieldSpec] {
+        specs.filter { $0.gvk.selects(gvk) }
+    }
+}

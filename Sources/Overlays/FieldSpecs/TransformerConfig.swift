@@ -1,0 +1,108 @@
+import Manifests
+import YAML
+
+/// The field specs every transformer uses: kustomize's builtin tables plus whatever
+/// `configurations:` files add. Bases pass theirs up to the kustomizations that use them.
+public struct TransformerConfig {
+    public var namePrefix: [FieldSpec]
+    public var nameSuffix: [FieldSpec]
+    public var namespace: [FieldSpec]
+    public var commonLabels: [FieldSpec]
+    public var templateLabels: [FieldSpec]
+    public var commonAnnotations: [FieldSpec]
+    public var images: [FieldSpec]
+    public var replicas: [FieldSpec]
+    public var nameReference: [NameBackReference]
+    public var varReference: [FieldSpec]
+
+    public static let builtin = TransformerConfig(
+        namePrefix: BuiltinFieldSpecs.nameAffix,
+        nameSuffix: BuiltinFieldSpecs.nameAffix,
+        namespace: BuiltinFieldSpecs.namespace,
+        commonLabels: BuiltinFieldSpecs.commonLabels,
+        templateLabels: BuiltinFieldSpecs.templateLabels,
+        commonAnnotations: BuiltinFieldSpecs.commonAnnotations,
+        images: BuiltinFieldSpecs.images,
+        replicas: BuiltinFieldSpecs.replicas,
+        nameReference: NameReferenceTable.builtin,
+        varReference: []
+    )
+
+    public static let empty = TransformerConfig(namePrefix: [], nameSuffix: [], namespace: [], commonLabels: [],
+                                                templateLabels: [], commonAnnotations: [], images: [], replicas: [],
+                                                nameReference: [], varReference: [])
+
+    /// Adds another config's specs, skipping ones already present.
+    public mutating func merge(_ other: TransformerConfig) {
+        func add(_ a: inout [FieldSpec], _ b: [FieldSpec]) {
+            for s in b where !a.contains(s) { a.append(s) }
+        }
+        add(&namePrefix, other.namePrefix)
+        add(&nameSuffix, other.nameSuffix)
+        add(&namespace, other.namespace)
+        add(&commonLabels, other.commonLabels)
+        add(&templateLabels, other.templateLabels)
+        add(&commonAnnotations, other.commonAnnotations)
+        add(&images, other.images)
+        add(&replicas, other.replicas)
+        add(&varReference, other.varReference)
+        for ref in other.nameReference {
+            if let i = nameReference.firstIndex(where: { $0.target == ref.target }) {
+                for s in ref.referrers where !nameReference[i].referrers.contains(s) { nameReference[i].referrers.append(s) }
+            } else {
+                nameReference.append(ref)
+            }
+        }
+    }
+
+    /// Reads a `configurations:` file.
+    public static func decode(_ node: Node, file: String) throws -> TransformerConfig {
+        var c = TransformerConfig.empty
+        var d = try StrictDecoder(node, file: file, context: "transformer configuration")
+        func specs(_ key: String) throws -> [FieldSpec] {
+            try (d.list(key) ?? []).map { try FieldSpec.decode($0, file: file) }
+        }
+        c.namePrefix = try specs("namePrefix")
+        c.nameSuffix = try specs("nameSuffix")
+        c.namespace = try specs("namespace")
+        c.commonLabels = try specs("commonLabels")
+        c.templateLabels = try specs("templateLabels")
+        c.commonAnnotations = try specs("commonAnnotations")
+        c.images = try specs("images")
+        c.replicas = try specs("replicas")
+        c.varReference = try specs("varReference")
+        for item in try d.list("nameReference") ?? [] {
+            var rd = try StrictDecoder(item, file: file, context: "nameReference entry")
+            let gvk = GVK(group: try rd.string("group") ?? "", version: try rd.string("version") ?? "", kind: try rd.string("kind") ?? "")
+            let referrers = try (rd.list("fieldSpecs") ?? []).map { try FieldSpec.decode($0, file: file) }
+            try rd.finish()
+            c.nameReference.append(NameBackReference(target: gvk, referrers: referrers))
+        }
+        try d.finish()
+        return c
+    }
+}
+
+extension GVK {
+    /// Kinds that live outside namespaces (kustomize's builtin list).
+    static let clusterScopedKinds: Set<String> = [
+        "APIService", "CSIDriver", "CSINode", "CertificateSigningRequest", "ClusterRole", "ClusterRoleBinding",
+        "ComponentStatus", "CustomResourceDefinition", "FlowSchema", "IngressClass", "MutatingWebhookConfiguration",
+        "Namespace", "Node", "PersistentVolume", "PodSecurityPolicy", "PriorityClass", "PriorityLevelConfiguration",
+        "RuntimeClass", "SelfSubjectAccessReview", "SelfSubjectRulesReview", "StorageClass", "SubjectAccessReview",
+        "TokenReview", "ValidatingWebhookConfiguration", "VolumeAttachment",
+    ]
+
+    public var isClusterScoped: Bool { GVK.clusterScopedKinds.contains(kind) }
+}
+
+extension ResourceID {
+    public var isClusterScoped: Bool { gvk.isClusterScoped }
+
+    /// Namespaces compare with "" and "default" as the same.
+    public func isNamespaceEqual(_ other: ResourceID) -> Bool {
+        let a = namespace.isEmpty ? "default" : namespace
+        let b = other.namespace.isEmpty ? "default" : other.namespace
+        return a == b
+    }
+}

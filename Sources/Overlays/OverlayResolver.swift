@@ -1,0 +1,175 @@
+import Manifests
+import YAML
+
+/// Walks a kustomization and everything it uses, applying kustomize's steps in kustomize's
+/// order. This file is the one place that order is written down.
+public final class OverlayResolver {
+    public let options: BuildOptions
+    public let loader: ManifestLoader
+    public let diagnostics = Diagnostics()
+    /// Real paths of kustomizations being built, to catch cycles.
+    private var inProgress: [String] = []
+
+    public init(options: BuildOptions = BuildOptions()) {
+        self.options = options
+        self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits)
+    }
+
+    /// `kustomize build DIR`: the resources in output order.
+    public func build(_ dir: String) throws -> ResourceMap {
+        guard FileSystem.type(of: dir) == .directory else {
+            throw BuildError("must build at directory: not a valid directory", file: dir)
+        }
+        let root = FileSystem.realPath(dir) ?? dir
+        let k = try loader.loadKustomization(in: root)
+        if k.kind == .component {
+            throw BuildError("expected kind != 'Component' for path '\(root)'", file: k.file)
+        }
+        let acc = try accumulate(k, root: root, into: Accumulator())
+        let resources = acc.resources
+        // Steps that run once, after the whole tree is accumulated.
+        try NameReferenceTransformer(backReferences: acc.config.nameReference).transform(resources)
+        resources.setOrder(resources.resources.filter { !$0.isLocalConfig })
+        if let sort = k.sortOptions, sort.order == .fifo {
+            // input order
+        } else {
+            let sorter = LegacySortTransformer(
+                orderFirst: k.sortOptions?.orderFirst ?? LegacySortTransformer.defaultOrderFirst,
+                orderLast: k.sortOptions?.orderLast ?? LegacySortTransformer.defaultOrderLast)
+            try sorter.transform(resources)
+        }
+        return resources
+    }
+
+    /// Builds a kustomization directory used as a resource (a base).
+    func accumulateDirectory(_ dir: String, from parent: Kustomization, isComponent: Bool, into acc: Accumulator?) throws -> Accumulator {
+        let root = FileSystem.realPath(dir) ?? dir
+        if inProgress.contains(root) {
+            throw BuildError("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
+        }
+        let k = try loader.loadKustomization(in: root)
+        if isComponent && k.kind != .component {
+            throw BuildError("expected kind 'Component' for path '\(root)' but got '\(k.kind.rawValue)'", file: k.file)
+        }
+        if !isComponent && k.kind == .component {
+            throw BuildError("expected kind != 'Component' for path '\(root)'", file: k.file)
+        }
+        return try accumulate(k, root: root, into: acc ?? Accumulator())
+    }
+
+    /// kustomize's accumulateTarget: resources → configurations → generators → components →
+    /// transformers → validators.
+    func accumulate(_ k: Kustomization, root: String, into acc: Accumulator) throws -> Accumulator {
+        inProgress.append(root)
+        defer { inProgress.removeLast() }
+        try refuseUnsupported(k)
+        for entry in k.resources {
+            try accumulateResource(entry, kustomization: k, root: root, into: acc)
+        }
+        for path in k.configurations {
+            let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
+            for doc in try loader.parse(file: file) {
+                acc.config.merge(try TransformerConfig.decode(doc, file: file))
+            }
+        }
+        for entry in k.components {
+            let full = FileSystem.join(root, entry)
+            guard FileSystem.type(of: full) == .directory else {
+                throw BuildError("component '\(entry)' must be a directory holding a kustomization", file: k.file)
+            }
+            _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
+        }
+        for t in try transformers(for: k, root: root, config: acc.config) {
+            try t.transform(acc.resources)
+        }
+        return acc
+    }
+
+    private func accumulateResource(_ entry: String, kustomization k: Kustomization, root: String, into acc: Accumulator) throws {
+        if RemoteReference.looksRemote(entry) {
+            throw BuildError("remote resource '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
+        }
+        let full = FileSystem.join(root, entry)
+        switch FileSystem.type(of: full) {
+        case .missing:
+            throw BuildError("accumulating resources: '\(entry)' doesn't exist", file: k.file)
+        case .directory:
+            let sub = try accumulateDirectory(full, from: k, isComponent: false, into: nil)
+            try acc.merge(sub)
+        case .file:
+            let file = try loader.resolveFile(entry, root: root, kustomizationFile: k.file)
+            for r in try loader.loadResources(file: file) {
+                try acc.resources.append(r)
+            }
+        }
+    }
+
+    /// The transformers of one kustomization, in kustomize's order.
+    func transformers(for k: Kustomization, root: String, config: TransformerConfig) throws -> [Transformer] {
+        var list: [Transformer] = []
+        list.append(NamespaceTransformer(namespace: k.namespace, fieldSpecs: config.namespace))
+        list.append(NameAffixTransformer(k.namePrefix, position: .prefix, fieldSpecs: config.namePrefix))
+        list.append(NameAffixTransformer(k.nameSuffix, position: .suffix, fieldSpecs: config.nameSuffix))
+        for label in k.labels {
+            var specs = label.fields
+            func add(_ more: [FieldSpec]) { for s in more where !specs.contains(s) { specs.append(s) } }
+            if label.includeSelectors {
+                add(config.commonLabels)
+            } else {
+                add([FieldSpec(path: "metadata/labels", create: true)])
+                if label.includeTemplates { add(config.templateLabels) }
+            }
+            list.append(KeyValueTransformer(pairs: label.pairs, fieldSpecs: specs))
+        }
+        list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))
+        list.append(KeyValueTransformer(pairs: k.commonAnnotations, fieldSpecs: config.commonAnnotations))
+        if !k.replicas.isEmpty {
+            list.append(ReplicaTransformer(replicas: k.replicas, fieldSpecs: config.replicas, file: k.file))
+        }
+        for image in k.images {
+            list.append(try ImageTransformer(image: image, fieldSpecs: config.images, file: k.file))
+        }
+        return list
+    }
+
+    /// Fields we know but cannot honour yet, or refuse on principle: an error, never ignored.
+    private func refuseUnsupported(_ k: Kustomization) throws {
+        for (field, mark) in k.refusedFields {
+            throw BuildError("'\(field)' is not supported: sts-kustomize does not run Helm or fetch charts", file: k.file, mark: mark)
+        }
+        let notYet: [(String, Bool)] = [
+            ("patchesStrategicMerge", !k.patchesStrategicMerge.isEmpty),
+            ("patchesJson6902", !k.patchesJson6902.isEmpty),
+            ("patches", !k.patches.isEmpty),
+            ("configMapGenerator", !k.configMapGenerator.isEmpty),
+            ("secretGenerator", !k.secretGenerator.isEmpty),
+            ("generatorOptions", k.generatorOptions != nil),
+            ("replacements", !k.replacements.isEmpty),
+            ("vars", !k.vars.isEmpty),
+            ("crds", !k.crds.isEmpty),
+            ("openapi", !k.openapi.isEmpty),
+            ("generators", !k.generators.isEmpty),
+            ("transformers", !k.transformers.isEmpty),
+            ("validators", !k.validators.isEmpty),
+            ("buildMetadata", !k.buildMetadata.isEmpty),
+            ("storage", !k.storage.isEmpty),
+        ]
+        for (field, present) in notYet where present {
+            throw BuildError("'\(field)' is not supported yet by sts-kustomize", file: k.file)
+        }
+    }
+}
+
+enum RemoteReference {
+    static func looksRemote(_ entry: String) -> Bool {
+        entry.contains("://") || entry.hasPrefix("git@") || entry.hasPrefix("github.com/")
+            || entry.hasPrefix("gitlab.com/") || entry.hasPrefix("bitbucket.org/")
+    }
+}
+
+extension Resource {
+    /// `config.kubernetes.io/local-config: "true"` resources are dropped from the output.
+    var isLocalConfig: Bool {
+        metadata?.mapping("annotations")?.string("config.kubernetes.io/local-config") == "true"
+    }
+}

@@ -1,0 +1,31 @@
+import Manifests
+import YAML
+
+/// Sets key/value pairs in the maps a field-spec table names: labels (commonLabels,
+/// `labels:`) and annotations (commonAnnotations) are both this transformer.
+public struct KeyValueTransformer: Transformer {
+    public var pairs: [(String, String)]
+    public var fieldSpecs: [FieldSpec]
+
+    public init(pairs: [(String, String)], fieldSpecs: [FieldSpec]) {
+        self.pairs = pairs
+        self.fieldSpecs = fieldSpecs
+    }
+
+    public func transform(_ resources: ResourceMap) throws {
+        guard !pairs.isEmpty else { return }
+        for r in resources.resources {
+            let gvk = r.gvk
+            for spec in fieldSpecs where spec.gvk.selects(gvk) {
+                try FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
+                    guard let value = parent[key] else { return }
+                    guard let map = value.asMapping else {
+                        if value.isNull { return }
+                        throw BuildError("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
+                    }
+                    for (k, v) in pairs { map[k] = .string(v) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Manifests
+
+/// kustomize's default output order: kinds by priority (Namespaces first, webhooks last),
+/// then group/version/kind, namespace and name.
+public struct LegacySortTransformer: Transformer {
+    public static let defaultOrderFirst = [
+        "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition", "ServiceAccount",
+        "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap",
+        "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass", "PersistentVolume",
+        "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget",
+    ]
+    public static let defaultOrderLast = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
+
+    private var priority: [String: Int] = [:]
+
+    public init(orderFirst: [String] = defaultOrderFirst, orderLast: [String] = defaultOrderLast) {
+        for (i, k) in orderFirst.enumerated() where priority[k] == nil { priority[k] = i - orderFirst.count }
+        for (i, k) in orderLast.enumerated() where priority[k] == nil { priority[k] = i + 1 }
+    }
+
+    static func gvkString(_ g: GVK) -> String {
+        "\(g.group.isEmpty ? "~G" : g.group)_\(g.version.isEmpty ? "~V" : g.version)_\(g.kind.isEmpty ? "~K" : g.kind)"
+    }
+
+    public func transform(_ resources: ResourceMap) throws {
+        struct Key { let prio: Int; let gvk: String; let rest: String; let index: Int }
+        let keyed = resources.resources.enumerated().map { (i, r) -> (Key, Resource) in
+            let id = r.id
+            let ns = id.namespace.isEmpty ? "~X" : id.namespace
+            let name = id.name.isEmpty ? "~N" : id.name
+            return (Key(prio: priority[id.gvk.kind] ?? 0, gvk: Self.gvkString(id.gvk), rest: ns + "|" + name, index: i), r)
+        }
+        let sorted = keyed.sorted { a, b in
+            let x = a.0, y = b.0
+            if x.prio != y.prio { return x.prio < y.prio }
+            // Go compares strings bytewise.
+            if x.gvk != y.gvk { return x.gvk.utf8.lexicographicallyPrecedes(y.gvk.utf8) }
+            if x.rest != y.rest { return x.rest.utf8.lexicographicallyPrecedes(y.rest.utf8) }
+            return x.index < y.index
+        }
+        resources.setOrder(sorted.map { $0.1 })
+    }
+}

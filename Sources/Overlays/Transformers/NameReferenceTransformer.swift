@@ -1,0 +1,137 @@
+import Manifests
+import YAML
+
+/// Fixes references after renames (prefix, suffix, generator hashes, namespace moves):
+/// a field that names a resource by one of its earlier names gets its current name.
+/// Runs once, at the end of the top-level build, as kustomize does.
+public struct NameReferenceTransformer: Transformer {
+    public var backReferences: [NameBackReference]
+
+    public init(backReferences: [NameBackReference]) {
+        self.backReferences = backReferences
+    }
+
+    public func transform(_ resources: ResourceMap) throws {
+        let all = resources.resources
+        // Index candidates by every earlier name: references only change when they name an earlier name.
+        var byPreviousName: [String: [Resource]] = [:]
+        for r in all {
+            var names = Set<String>()
+            for id in r.previousIDs where names.insert(id.name).inserted {
+                byPreviousName[id.name, default: []].append(r)
+            }
+        }
+        if byPreviousName.isEmpty { return }
+        for referrer in all {
+            let orgGVK = referrer.originalID.gvk
+            for backRef in backReferences {
+                for spec in backRef.referrers where spec.gvk.selects(orgGVK) {
+                    try update(referrer, spec: spec, target: backRef.target, byPreviousName: byPreviousName, all: all)
+                }
+            }
+        }
+    }
+
+    private func update(_ referrer: Resource, spec: FieldSpec, target: GVK,
+                        byPreviousName: [String: [Resource]], all: [Resource]) throws {
+        try FieldWalker.visit(referrer.object, path: spec.path, create: false, leaf: nil) { parent, key in
+            guard let value = parent[key] else { return }
+            switch value {
+            case .scalar(let s):
+                if s.tag == .null { return }
+                if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
+                    parent[key] = .string(newName)
+                }
+            case .mapping(let m):
+                try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+            case .sequence(let seq):
+                for (i, item) in seq.items.enumerated() {
+                    switch item {
+                    case .scalar(let s):
+                        if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
+                            seq.items[i] = .string(newName)
+                        }
+                    case .mapping(let m):
+                        try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+                    case .sequence:
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    private func selectScalar(_ oldName: String, referrer: Resource, spec: FieldSpec, target: GVK,
+                              byPreviousName: [String: [Resource]]) throws -> String? {
+        let candidates = couldBeReferenced(by: referrer, byPreviousName[oldName] ?? [])
+        guard let referral = try select(candidates, referrer: referrer, spec: spec, target: target, sameNamespaceToo: false) else { return nil }
+        let name = referral.name
+        return name == oldName ? nil : name
+    }
+
+    private func updateMapping(_ m: Mapping, referrer: Resource, spec: FieldSpec, target: GVK,
+                               byPreviousName: [String: [Resource]]) throws {
+        guard let oldName = m.string("name") else {
+            if m["name"] == nil {
+                throw BuildError("path config error; no 'name' field in node at '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
+            }
+            return
+        }
+        var candidates = couldBeReferenced(by: referrer, byPreviousName[oldName] ?? [])
+        if let ns = m.string("namespace") {
+            let byOriginal = candidates.filter { ($0.originalID.namespace.isEmpty ? "default" : $0.originalID.namespace) == ns || $0.originalID.namespace == ns }
+            candidates = byOriginal.isEmpty ? candidates.filter { $0.namespace == ns } : byOriginal
+        }
+        guard let referral = try select(candidates, referrer: referrer, spec: spec, target: target, sameNamespaceToo: true) else { return }
+        if referral.name == oldName && referral.namespace.isEmpty { return }
+        m["name"] = .string(referral.name)
+        if !referral.namespace.isEmpty { m["namespace"] = .string(referral.namespace) }
+    }
+
+    /// kustomize's SubsetThatCouldBeReferencedByResource.
+    private func couldBeReferenced(by referrer: Resource, _ list: [Resource]) -> [Resource] {
+        let rid = referrer.id
+        if rid.isClusterScoped { return list }
+        var bindingNamespaces = Set<String>()
+        if rid.gvk.kind == "RoleBinding", let subjects = referrer.object.sequence("subjects") {
+            for case .mapping(let s) in subjects.items where s.string("kind") == "ServiceAccount" {
+                if let ns = s.string("namespace") { bindingNamespaces.insert(ns) }
+            }
+        }
+        return list.filter { t in
+            let tid = t.id
+            return tid.isClusterScoped || tid.isNamespaceEqual(rid) || bindingNamespaces.contains(t.namespace)
+        }
+    }
+
+    private func select(_ candidates: [Resource], referrer: Resource, spec: FieldSpec, target: GVK,
+                        sameNamespaceToo: Bool) throws -> Resource? {
+        var c = candidates.filter { r in r.previousIDs.contains { target.selects($0.gvk) } }
+        if spec.path.suffix(2) == ["roleRef", "name"], let roleRef = referrer.object.mapping("roleRef"),
+           let group = roleRef.string("apiGroup"), let kind = roleRef.string("kind") {
+            let roleGVK = GVK(group: group, kind: kind)
+            c = c.filter { r in r.previousIDs.contains { roleGVK.selects($0.gvk) } }
+        }
+        let rid = referrer.id
+        if !rid.isClusterScoped {
+            c = c.filter { r in
+                let id = r.id
+                return id.isClusterScoped || r.kind == "ServiceAccount" || rid.isNamespaceEqual(id)
+            }
+        }
+        if c.count == 1 { return c[0] }
+        c = c.filter { sameEnding($0.namePrefixes, referrer.namePrefixes) && sameEnding($0.nameSuffixes, referrer.nameSuffixes) }
+        if c.count == 1 { return c[0] }
+        if c.isEmpty { return nil }
+        let first = c[0]
+        let identical = c.allSatisfy { $0.name == first.name && (!sameNamespaceToo || $0.namespace == first.namespace) }
+        if identical { return first }
+        throw BuildError("found multiple possible referrals: \(c.map { $0.id.description }.joined(separator: ", ")) for '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
+    }
+
+    private func sameEnding(_ a: [String], _ b: [String]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.isEmpty { return long.isEmpty }
+        return Array(long.suffix(short.count)) == short
+    }
+}

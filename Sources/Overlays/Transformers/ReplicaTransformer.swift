@@ -1,0 +1,35 @@
+import Manifests
+import YAML
+
+/// `replicas:` — sets the replica count of workloads named by their original or current name.
+public struct ReplicaTransformer: Transformer {
+    public var replicas: [Kustomization.Replica]
+    public var fieldSpecs: [FieldSpec]
+    public var file: String
+
+    public init(replicas: [Kustomization.Replica], fieldSpecs: [FieldSpec], file: String) {
+        self.replicas = replicas
+        self.fieldSpecs = fieldSpecs
+        self.file = file
+    }
+
+    public func transform(_ resources: ResourceMap) throws {
+        for replica in replicas {
+            var found = false
+            for spec in fieldSpecs {
+                let matched = resources.matchingAnyID { $0.name == replica.name && spec.gvk.selects($0.gvk) }
+                if matched.isEmpty { continue }
+                found = true
+                for r in matched {
+                    FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
+                        parent[key] = .scalar(Scalar(String(replica.count), tag: .int))
+                    }
+                }
+            }
+            if !found {
+                let gvks = fieldSpecs.map { $0.gvk.description }.joined(separator: " ")
+                throw BuildError("resource with name \(replica.name) does not match a config with the following GVK [\(gvks)]", file: file, mark: replica.mark)
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+@_exported import Manifests
+@_exported import Overlays
+import YAML
+
+/// The library entry point: render a kustomization directory the way `kubectl kustomize` does.
+public struct Build {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions = BuildOptions()) {
+        self.options = options
+    }
+
+    public struct Result {
+        public var resources: ResourceMap
+        public var warnings: [String]
+
+        /// The YAML stream kustomize prints: documents joined by `---`.
+        public func yaml() throws -> [UInt8] {
+            try ResourceEmitter.stream(resources.resources)
+        }
+    }
+
+    public func run(_ dir: String) throws -> Result {
+        let resolver = OverlayResolver(options: options)
+        let resources = try resolver.build(dir)
+        return Result(resources: resources, warnings: resolver.diagnostics.warnings)
+    }
+}
+
+/// Turns resources into kustomize's output bytes.
+public enum ResourceEmitter {
+    public static func stream(_ resources: [Resource]) throws -> [UInt8] {
+        let sink = OutputSink()
+        let emitter = YAMLEmitter()
+        for (i, r) in resources.enumerated() {
+            if i > 0 { sink.bytes.append(contentsOf: "---\n".utf8) }
+            try emitter.emit(.mapping(r.object), into: sink)
+        }
+        return sink.bytes
+    }
+
+    public static func document(_ r: Resource) throws -> [UInt8] {
+        try YAMLEmitter().emit(.mapping(r.object))
+    }
+
+    /// kustomize's file name for `build -o DIR`: `group_version_kind_name.yaml`, lower-cased.
+    public static func fileName(for r: Resource) -> String {
+        let g = r.gvk
+        let gvk = [g.group, g.version, g.kind].filter { !$0.isEmpty }.joined(separator: "_")
+        return (gvk + "_" + r.name).lowercased() + ".yaml"
+    }
+}

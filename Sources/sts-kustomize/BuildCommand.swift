@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import StsKustomize
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Print the resources a kustomization directory renders to."
+    )
+
+    @Argument(help: "The kustomization directory.")
+    var directory: String = "."
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file, or one file per resource into this existing directory.")
+    var output: String?
+
+    @Option(name: .customLong("load-restrictor"), help: "LoadRestrictionsRootOnly (default) or LoadRestrictionsNone.")
+    var loadRestrictor: String = LoadRestrictor.rootOnly.rawValue
+
+    @Flag(name: .customLong("enable-managedby-label"), help: "Add app.kubernetes.io/managed-by to every resource.")
+    var enableManagedByLabel = false
+
+    func run() throws {
+        guard let restrictor = LoadRestrictor(rawValue: loadRestrictor) else {
+            throw ValidationError("--load-restrictor must be one of \(LoadRestrictor.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let options = BuildOptions(loadRestrictor: restrictor, enableManagedByLabel: enableManagedByLabel)
+        do {
+            let result = try Build(options: options).run(directory)
+            for w in result.warnings { Console.error("warning: " + w) }
+            try write(result)
+        } catch let e as BuildError {
+            Console.error("Error: \(e)")
+            throw ExitCode(1)
+        } catch let e as OutputError {
+            Console.error("Error: \(e.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func write(_ result: Build.Result) throws {
+        guard let output else {
+            try Console.writeStdout(result.yaml())
+            return
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
+            // Render every file before writing any, so a failure leaves nothing half-written.
+            var files: [(String, [UInt8])] = []
+            for r in result.resources.resources {
+                files.append((output + "/" + ResourceEmitter.fileName(for: r), try ResourceEmitter.document(r)))
+            }
+            for (path, bytes) in files { try Console.writeFile(path, bytes) }
+        } else {
+            try Console.writeFile(output, result.yaml())
+        }
+    }
+}
+
+struct OutputError: Error {
+    var message: String
+}
+
+enum Console {
+    static func error(_ s: String) {
+        FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
+    }
+
+    static func writeStdout(_ bytes: [UInt8]) throws {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        // Write beside the target, then rename: readers never see a partial file.
+        let tmp = path + ".sts-kustomize.tmp"
+        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
+            throw OutputError(message: "\(path): cannot write file")
+        }
+        if rename(tmp, path) != 0 {
+            unlink(tmp)
+            throw OutputError(message: "\(path): cannot write file")
+        }
+    }
+}
