@@ -4,8 +4,8 @@ import YAML
 /// (`path: spec/selector/matchLabels`, `kind: Service`, `create: true`).
 public struct FieldSpec: Hashable, Sendable {
     public var gvk: GVK
-    /// Path segments. `[]` in a segment name (`volumeClaimTemplates[]`) is dropped:
-    /// sequences are walked implicitly.
+    /// Path segments. A segment ending in `[]` (`volumeClaimTemplates[]`) names a list:
+    /// it is walked but never created. Other lists are walked implicitly too.
     public var path: [String]
     public var create: Bool
 
@@ -36,7 +36,7 @@ public struct FieldSpec: Hashable, Sendable {
             }
         }
         parts.append(current)
-        return parts.map { $0.hasSuffix("[]") ? String($0.dropLast(2)) : $0 }.filter { !$0.isEmpty }
+        return parts.filter { !$0.isEmpty }
     }
 
     /// Reads one field spec from a kustomization or configuration file.

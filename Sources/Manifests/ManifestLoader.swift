@@ -32,7 +32,12 @@ public final class ManifestLoader {
 
     public func loadKustomization(in dir: String) throws -> Kustomization {
         let file = try kustomizationFile(in: dir)
-        let docs = try parse(file: file)
+        let docs: [Node]
+        do {
+            docs = try YAMLParser(limits: limits, duplicateKeys: .lastWins).parse(bytes: FileSystem.readBytes(file), file: file)
+        } catch let e as YAMLError {
+            throw BuildError(e)
+        }
         guard docs.count <= 1 else {
             throw BuildError("a kustomization file must hold one YAML document", file: file)
         }
@@ -107,6 +112,16 @@ public final class ManifestLoader {
             throw BuildError("missing kind in resource", file: file, mark: m.mark)
         }
         let r = Resource(object: m, origin: file)
+        // kustomize rewrites annotations through a string map on every read.
+        if let annotations = r.metadata?.mapping("annotations") {
+            for i in annotations.entries.indices {
+                if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {
+                    if s.tag == .timestamp { s.value = Timestamp.parse(s.value)?.rfc3339 ?? s.value }
+                    s.tag = .string
+                    annotations.entries[i].value = .scalar(s)
+                }
+            }
+        }
         if r.name.isEmpty, m.mapping("metadata")?.string("generateName") == nil {
             throw BuildError("missing metadata.name in \(kind) resource", file: file, mark: m.mark)
         }

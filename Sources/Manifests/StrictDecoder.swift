@@ -17,9 +17,20 @@ public struct StrictDecoder {
         self.context = context
     }
 
+    /// Go's JSON decoding matches field names exactly first, then ignoring case.
     public mutating func optional(_ key: String) throws -> Node? {
-        consumed.insert(key)
-        guard let v = mapping[key], !v.isNull else { return nil }
+        var found: Node?
+        if let v = mapping[key] {
+            consumed.insert(key)
+            found = v
+        } else {
+            let lower = key.lowercased()
+            for e in mapping.entries where e.key.value.lowercased() == lower {
+                consumed.insert(e.key.value)
+                found = e.value
+            }
+        }
+        guard let v = found, !v.isNull else { return nil }
         return v
     }
 

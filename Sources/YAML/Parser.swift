@@ -2,10 +2,16 @@ import CYAML
 
 /// Reads a YAML stream through libyaml's event parser into node trees that keep positions.
 public struct YAMLParser {
-    public var limits: ParseLimits
+    /// What a repeated mapping key means: an error (go-yaml v3, which reads resources),
+    /// or the later value wins (go-yaml v2, which reads kustomization files).
+    public enum DuplicateKeys: Sendable { case error, lastWins }
 
-    public init(limits: ParseLimits = .default) {
+    public var limits: ParseLimits
+    public var duplicateKeys: DuplicateKeys
+
+    public init(limits: ParseLimits = .default, duplicateKeys: DuplicateKeys = .error) {
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
     }
 
     /// Every document of the stream; documents that hold nothing are left out.
@@ -23,7 +29,7 @@ public struct YAMLParser {
             throw YAMLError(file: file, mark: .none,
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
-        var builder = TreeBuilder(file: file, limits: limits)
+        var builder = TreeBuilder(file: file, limits: limits, duplicateKeys: duplicateKeys)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(file: file, mark: .none, message: "could not initialise the YAML parser")
@@ -68,15 +74,17 @@ private struct TreeBuilder {
 
     let file: String
     let limits: ParseLimits
+    let duplicateKeys: YAMLParser.DuplicateKeys
     var documents: [Node] = []
     var stack: [Frame] = []
     var root: Node?
     var anchors: [String: (node: Node, size: Int)] = [:]
     var aliasBudget: Int
 
-    init(file: String, limits: ParseLimits) {
+    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys) {
         self.file = file
         self.limits = limits
+        self.duplicateKeys = duplicateKeys
         self.aliasBudget = limits.maxAliasExpansion
     }
 
@@ -168,14 +176,18 @@ private struct TreeBuilder {
             s.items.append(node)
         case .mapping(let m, let anchor, let pendingKey, let hasMerge):
             if let key = pendingKey {
-                m.entries.append(MapEntry(key: key, value: node))
+                if duplicateKeys == .lastWins, let i = m.index(of: key.value) {
+                    m.entries[i].value = node
+                } else {
+                    m.entries.append(MapEntry(key: key, value: node))
+                }
                 stack[stack.count - 1] = .mapping(m, anchor: anchor, pendingKey: nil, hasMergeKey: hasMerge)
             } else {
                 guard case .scalar(var key) = node else {
                     throw YAMLError(file: file, mark: mark, message: "mapping keys must be scalars")
                 }
                 let isMerge = key.style == .plain && key.value == "<<"
-                if !isMerge, m.index(of: key.value) != nil {
+                if !isMerge, duplicateKeys == .error, m.index(of: key.value) != nil {
                     throw YAMLError(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
                 }
                 key.tag = .string

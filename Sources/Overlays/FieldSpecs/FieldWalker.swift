@@ -21,16 +21,22 @@ public enum FieldWalker {
         case .sequence(let seq):
             for item in seq.items { try walk(item, path, create: create, leaf: leaf, visit) }
         case .mapping(let m):
-            let key = path[path.startIndex]
+            var key = path[path.startIndex]
+            // A `name[]` segment is a list: walked, never created (deeper fields still may be).
+            var createHere = create
+            if key.hasSuffix("[]") {
+                key = String(key.dropLast(2))
+                createHere = false
+            }
             if path.count == 1 {
                 if m[key] == nil {
-                    guard create, let leaf else { return }
+                    guard createHere, let leaf else { return }
                     switch leaf {
                     case .scalar: m[key] = .null
                     case .mapping: m[key] = .mapping(Mapping())
                     case .sequence: m[key] = .sequence(Sequence())
                     }
-                } else if create, let leaf, m[key]?.isNull == true, leaf != .scalar {
+                } else if createHere, let leaf, m[key]?.isNull == true, leaf != .scalar {
                     m[key] = leaf == .mapping ? .mapping(Mapping()) : .sequence(Sequence())
                 }
                 try visit(m, key)
@@ -38,7 +44,7 @@ public enum FieldWalker {
             }
             var child = m[key]
             if child == nil || child?.isNull == true {
-                guard create else { return }
+                guard createHere else { return }
                 let made = Mapping()
                 m[key] = .mapping(made)
                 child = .mapping(made)

@@ -106,6 +106,9 @@ public enum NameReferenceTable {
             spec("MutatingWebhookConfiguration", "webhooks/clientConfig/service", group: "admissionregistration.k8s.io"),
             spec("HTTPRoute", "spec/rules/backendRefs/name"),
         ]))
+        refs.append(NameBackReference(target: GVK(group: "admissionregistration.k8s.io", kind: "ValidatingAdmissionPolicy"), referrers: [
+            spec("ValidatingAdmissionPolicyBinding", "spec/policyName", group: "admissionregistration.k8s.io"),
+        ]))
         let rbac = "rbac.authorization.k8s.io"
         refs.append(NameBackReference(target: GVK(group: rbac, kind: "Role"), referrers: [
             spec("RoleBinding", "roleRef/name", group: rbac),

@@ -21,6 +21,9 @@ public struct NameReferenceTransformer: Transformer {
                 byPreviousName[id.name, default: []].append(r)
             }
         }
+        for referrer in all where referrer.kind == "RoleBinding" {
+            try Self.checkSubjectNamespaces(referrer)
+        }
         if byPreviousName.isEmpty { return }
         for referrer in all {
             let orgGVK = referrer.originalID.gvk
@@ -86,6 +89,16 @@ public struct NameReferenceTransformer: Transformer {
         if referral.name == oldName && referral.namespace.isEmpty { return }
         m["name"] = .string(referral.name)
         if !referral.namespace.isEmpty { m["namespace"] = .string(referral.namespace) }
+    }
+
+    /// A ServiceAccount subject with a namespace key must give a namespace.
+    static func checkSubjectNamespaces(_ r: Resource) throws {
+        guard let subjects = r.object.sequence("subjects") else { return }
+        for case .mapping(let s) in subjects.items where s.string("kind") == "ServiceAccount" {
+            if let ns = s["namespace"], ns.asScalar?.tag != .string {
+                throw BuildError("Invalid Input: namespace is blank for resource \"\(r.id)\"", file: r.origin, mark: ns.mark)
+            }
+        }
     }
 
     /// kustomize's SubsetThatCouldBeReferencedByResource.

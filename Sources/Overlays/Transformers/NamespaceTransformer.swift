@@ -1,8 +1,8 @@
 import Manifests
 import YAML
 
-/// `namespace:` — moves every namespaced resource into one namespace, and the
-/// ServiceAccount subjects of role bindings that pointed at the default namespace.
+/// `namespace:` — moves every namespaced resource into one namespace, renames core
+/// Namespace objects to it, and sets it on role-binding subjects named `default`.
 public struct NamespaceTransformer: Transformer {
     public var namespace: String
     public var fieldSpecs: [FieldSpec]
@@ -23,8 +23,11 @@ public struct NamespaceTransformer: Transformer {
                     if parent[key]?.asScalar != nil { parent[key] = .string(namespace) }
                 }
             }
+            if gvk == Self.coreNamespace {
+                r.name = namespace
+            }
             if gvk.kind == "RoleBinding" || gvk.kind == "ClusterRoleBinding" {
-                setServiceAccountSubjects(r.object)
+                setSubjectsNamedDefault(r.object)
             }
         }
         var seen = Set<ResourceID>()
@@ -35,12 +38,13 @@ public struct NamespaceTransformer: Transformer {
         }
     }
 
-    private func setServiceAccountSubjects(_ object: Mapping) {
+    static let coreNamespace = GVK(group: "", version: "v1", kind: "Namespace")
+
+    /// kustomize's default subject mode: only subjects named `default` follow the namespace.
+    private func setSubjectsNamedDefault(_ object: Mapping) {
         guard let subjects = object.sequence("subjects") else { return }
-        for case .mapping(let s) in subjects.items where s.string("kind") == "ServiceAccount" {
-            if s.string("namespace") == "default" {
-                s["namespace"] = .string(namespace)
-            }
+        for case .mapping(let s) in subjects.items where s.string("name") == "default" {
+            s["namespace"] = .string(namespace)
         }
     }
 }
