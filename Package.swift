@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,10 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Manifests", dependencies: ["YAML"]),
         .target(name: "Patching", dependencies: ["YAML", "Manifests"]),
-        .target(name: "Overlays", dependencies: ["YAML", "Manifests", "Patching"]),
+        .target(
+            name: "Overlays",
+            dependencies: ["YAML", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays"]),
         .executableTarget(
             name: "sts-kustomize",

@@ -5,6 +5,8 @@ import Manifests
 public final class Accumulator {
     public var resources: ResourceMap
     public var config: TransformerConfig
+    /// `vars:` declared here and in bases, resolved once at the end of the build.
+    public var vars: [VarDeclaration] = []
 
     public init(resources: ResourceMap = ResourceMap(), config: TransformerConfig = .builtin) {
         self.resources = resources
@@ -14,5 +16,16 @@ public final class Accumulator {
     public func merge(_ other: Accumulator) throws {
         try resources.appendAll(other.resources)
         config.merge(other.config)
+        try mergeVars(other.vars)
+    }
+
+    public func mergeVars(_ more: [VarDeclaration]) throws {
+        for v in more {
+            if let existing = vars.first(where: { $0.name == v.name }) {
+                if existing.isSameTarget(as: v) { continue }
+                throw BuildError("var '\(v.name)' already encountered", file: v.file)
+            }
+            vars.append(v)
+        }
     }
 }

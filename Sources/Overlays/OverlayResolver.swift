@@ -28,7 +28,9 @@ public final class OverlayResolver {
         let acc = try accumulate(k, root: root, into: Accumulator())
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
+        try NameHashTransformer().transform(resources)
         try NameReferenceTransformer(backReferences: acc.config.nameReference).transform(resources)
+        try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
         resources.setOrder(resources.resources.filter { !$0.isLocalConfig })
         if let sort = k.sortOptions, sort.order == .fifo {
             // input order
@@ -72,6 +74,7 @@ public final class OverlayResolver {
                 acc.config.merge(try TransformerConfig.decode(doc, file: file))
             }
         }
+        try GeneratorRunner(loader: loader, diagnostics: diagnostics).run(k, root: root, into: acc.resources)
         for entry in k.components {
             let full = FileSystem.join(root, entry)
             guard FileSystem.type(of: full) == .directory else {
@@ -82,6 +85,7 @@ public final class OverlayResolver {
         for t in try transformers(for: k, root: root, config: acc.config) {
             try t.transform(acc.resources)
         }
+        try acc.mergeVars(k.vars.map { try VarDeclaration.decode($0, file: k.file) })
         return acc
     }
 
@@ -129,6 +133,9 @@ public final class OverlayResolver {
         for image in k.images {
             list.append(try ImageTransformer(image: image, fieldSpecs: config.images, file: k.file))
         }
+        if !k.replacements.isEmpty {
+            list.append(try ReplacementTransformer(replacements: k.replacements, kustomization: k, root: root, loader: loader))
+        }
         return list
     }
 
@@ -141,11 +148,6 @@ public final class OverlayResolver {
             ("patchesStrategicMerge", !k.patchesStrategicMerge.isEmpty),
             ("patchesJson6902", !k.patchesJson6902.isEmpty),
             ("patches", !k.patches.isEmpty),
-            ("configMapGenerator", !k.configMapGenerator.isEmpty),
-            ("secretGenerator", !k.secretGenerator.isEmpty),
-            ("generatorOptions", k.generatorOptions != nil),
-            ("replacements", !k.replacements.isEmpty),
-            ("vars", !k.vars.isEmpty),
             ("crds", !k.crds.isEmpty),
             ("openapi", !k.openapi.isEmpty),
             ("generators", !k.generators.isEmpty),
