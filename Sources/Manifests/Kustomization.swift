@@ -28,12 +28,28 @@ public struct Kustomization {
         public var digest: String?
         public var tagSuffix: String?
         public var mark: Mark
+
+        public init(name: String, newName: String? = nil, newTag: String? = nil, digest: String? = nil,
+                    tagSuffix: String? = nil, mark: Mark = .none) {
+            self.name = name
+            self.newName = newName
+            self.newTag = newTag
+            self.digest = digest
+            self.tagSuffix = tagSuffix
+            self.mark = mark
+        }
     }
 
     public struct Replica {
         public var name: String
         public var count: Int
         public var mark: Mark
+
+        public init(name: String, count: Int, mark: Mark = .none) {
+            self.name = name
+            self.count = count
+            self.mark = mark
+        }
     }
 
     public struct SortOptions {

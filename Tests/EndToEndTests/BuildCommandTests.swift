@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// The example overlays against golden output made by `kubectl kustomize` (Kustomize v5.5.0),
+/// and the CLI's behaviour on bad input.
+final class BuildCommandTests: XCTestCase {
+    func testExampleOverlaysMatchKubectlKustomize() throws {
+        for env in ["dev", "staging", "prod"] {
+            let result = try BinaryRunner.run(["build", "overlays/\(env)"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let golden = BinaryRunner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/overlay-\(env).expected.yaml")
+            let expected = try String(contentsOf: golden, encoding: .utf8)
+            XCTAssertEqual(result.stdout, expected, "overlays/\(env) differs from kubectl kustomize")
+        }
+    }
+
+    func testYAMLErrorNamesFileLineAndColumnAndPrintsNothing() throws {
+        let tree = try BinaryRunner.makeTree([
+            "kustomization.yaml": "resources:\n- cm.yaml\n",
+            "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
+        ])
+        let result = try BinaryRunner.run(["build", tree.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("cm.yaml:5:"), result.stderr)
+    }
+
+    func testUnknownKustomizationFieldIsAnErrorWithItsLine() throws {
+        let tree = try BinaryRunner.makeTree(["kustomization.yaml": "resources: []\nnamePrefx: a-\n"])
+        let result = try BinaryRunner.run(["build", tree.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("kustomization.yaml:2:1"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("namePrefx"), result.stderr)
+    }
+
+    func testRefusedFieldsSaySo() throws {
+        let tree = try BinaryRunner.makeTree(["kustomization.yaml": "helmCharts:\n- name: x\n"])
+        let result = try BinaryRunner.run(["build", tree.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("helmCharts"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("not supported"), result.stderr)
+    }
+
+    func testLoadRestrictorRejectsFilesOutsideTheRootUnlessDisabled() throws {
+        let tree = try BinaryRunner.makeTree([
+            "app/kustomization.yaml": "resources:\n- ../shared/cm.yaml\n",
+            "shared/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n",
+        ])
+        let restricted = try BinaryRunner.run(["build", tree.appendingPathComponent("app").path])
+        XCTAssertEqual(restricted.status, 1)
+        XCTAssertTrue(restricted.stderr.contains("LoadRestrictionsRootOnly"), restricted.stderr)
+        let open = try BinaryRunner.run(["build", "--load-restrictor", "LoadRestrictionsNone", tree.appendingPathComponent("app").path])
+        XCTAssertEqual(open.status, 0, open.stderr)
+        XCTAssertEqual(open.stdout, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n")
+    }
+
+    func testCyclesAreDetected() throws {
+        let tree = try BinaryRunner.makeTree([
+            "a/kustomization.yaml": "resources:\n- ../b\n",
+            "b/kustomization.yaml": "resources:\n- ../a\n",
+        ])
+        let result = try BinaryRunner.run(["build", tree.appendingPathComponent("a").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("cycle"), result.stderr)
+    }
+
+    func testOutputDirectoryGetsOneFilePerResource() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("sts-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let result = try BinaryRunner.run(["build", "overlays/prod", "-o", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(files, ["apps_v1_statefulset_postgres.yaml", "v1_service_postgres-headless.yaml"])
+    }
+
+    func testOutputFileIsNotWrittenOnError() throws {
+        let tree = try BinaryRunner.makeTree(["kustomization.yaml": "resources:\n- missing.yaml\n"])
+        let target = tree.appendingPathComponent("out.yaml")
+        let result = try BinaryRunner.run(["build", tree.path, "-o", target.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
+    }
+
+    func testVersion() throws {
+        let result = try BinaryRunner.run(["version"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("sts-kustomize"))
+    }
+}
