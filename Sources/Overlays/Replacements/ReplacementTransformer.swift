@@ -1,15 +1,147 @@
 import Manifests
 import YAML
 
-/// `replacements:` — copies a field from a source resource into target fields.
+/// `replacements:` — copies a field from a source resource into target fields
+/// (kustomize's ReplacementTransformer; runs last among a kustomization's transformers).
 public struct ReplacementTransformer: Transformer {
     let file: String
+    public let replacements: [Replacement]
 
-    public init(replacements: [Node], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws {
+    /// Decodes the kustomization's entries; `path:` entries load a file (through the
+    /// load restrictor) holding one replacement or a list of them.
+    public init(replacements entries: [Node], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws {
         file = k.file
+        var list: [Replacement] = []
+        for entry in entries {
+            let (inline, path) = try Replacement.decode(entry, file: k.file, strict: true, allowPath: true)
+            if let inline {
+                list.append(inline)
+                continue
+            }
+            guard let path else { continue }
+            let real = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
+            let docs = try loader.parse(file: real)
+            switch docs.first {
+            case .sequence(let seq)?:
+                for item in seq.items {
+                    if let r = try Replacement.decode(item, file: real, strict: false).0 { list.append(r) }
+                }
+            case .mapping?:
+                if let doc = docs.first, let r = try Replacement.decode(doc, file: real, strict: false).0 { list.append(r) }
+            case .scalar(let s)?:
+                let kind = s.tag == .null ? "invalid" : (s.tag == .string ? "string" : "\(s.tag)")
+                throw BuildError("unsupported replacement type encountered within replacement path: \(kind)", file: real)
+            case nil:
+                throw BuildError("unsupported replacement type encountered within replacement path: invalid", file: real)
+            }
+        }
+        replacements = list
+    }
+
+    public init(replacements: [Replacement], file: String) {
+        self.replacements = replacements
+        self.file = file
     }
 
     public func transform(_ resources: ResourceMap) throws {
-        throw BuildError("'replacements' is not supported yet by sts-kustomize", file: file)
+        for r in replacements {
+            do {
+                try apply(r, to: resources)
+            } catch let e as ReplacementValue.Failure {
+                throw BuildError(e.message, file: file)
+            } catch let e as PathGetter.Failure {
+                throw BuildError("error looking up replacement source: \(e.message)", file: file)
+            } catch let e as TargetPathMatcher.Failure {
+                throw BuildError(e.message, file: file)
+            }
+        }
+    }
+
+    private func apply(_ r: Replacement, to resources: ResourceMap) throws {
+        guard let source = r.source, let targets = r.targets else {
+            throw BuildError("replacements must specify a source and at least one target", file: file, mark: r.mark)
+        }
+        let value = try sourceValue(source, resources)
+        for target in targets {
+            guard let select = target.select else {
+                throw BuildError("target must specify resources to select", file: file)
+            }
+            let paths = target.fieldPaths.isEmpty ? [Replacement.defaultFieldPath] : target.fieldPaths
+            let matchers = try paths.map { fp -> (String, TargetPathMatcher) in
+                do {
+                    return (fp, try TargetPathMatcher(path: FieldPath.split(fp)))
+                } catch let e as TargetPathMatcher.Failure {
+                    throw BuildError("\(fieldError(fp, create: target.options?.create == true)): \(e.message)", file: file)
+                }
+            }
+            for resource in resources.resources where ReplacementSelector.targetSelects(select, reject: target.reject, resource) {
+                try copy(value, into: resource, matchers, options: target.options)
+            }
+        }
+    }
+
+    /// kustomize's `getReplacement`: the one resource the source selects, and its field.
+    private func sourceValue(_ source: Replacement.Source, _ resources: ResourceMap) throws -> Node {
+        var found: Resource?
+        for resource in resources.resources where ReplacementSelector.ids(of: resource).contains(where: { source.id.selects($0) }) {
+            if found != nil {
+                throw BuildError("multiple matches for selector \(source.text)", file: file)
+            }
+            found = resource
+        }
+        guard let resource = found else {
+            throw BuildError("nothing selected by \(source.text)", file: file)
+        }
+        let fieldPath = source.fieldPath.isEmpty ? Replacement.defaultFieldPath : source.fieldPath
+        let node = try PathGetter.lookup(.mapping(resource.object), FieldPath.split(fieldPath))
+        guard let node, !node.isNilOrEmpty else {
+            throw BuildError("fieldPath `\(fieldPath)` is missing for replacement source \(source.id.text)", file: file)
+        }
+        return try ReplacementValue.refine(node, options: source.options)
+    }
+
+    private func fieldError(_ fieldPath: String, create: Bool) -> String {
+        create ? "unable to find or create field \"\(fieldPath)\" in replacement target"
+            : "unable to find field \"\(fieldPath)\" in replacement target"
+    }
+
+    /// kustomize's `copyValueToTarget`.
+    private func copy(_ value: Node, into resource: Resource, _ matchers: [(String, TargetPathMatcher)], options: Replacement.Options?) throws {
+        let create: TargetPathMatcher.CreateKind?
+        if options?.create == true {
+            switch value {
+            case .scalar: create = .scalar
+            case .mapping: create = .mapping
+            case .sequence: create = .sequence
+            }
+        } else {
+            create = nil
+        }
+        for (fieldPath, matcher) in matchers {
+            let slots: [NodeSlot]
+            do {
+                slots = try matcher.slots(in: resource.object, create: create)
+            } catch let e as TargetPathMatcher.Failure {
+                throw BuildError("\(fieldError(fieldPath, create: create != nil)): \(e.message)", file: file)
+            }
+            if slots.isEmpty {
+                throw BuildError(fieldError(fieldPath, create: create != nil), file: file)
+            }
+            for slot in slots {
+                try ReplacementValue.write(value, into: slot, options: options)
+            }
+        }
+        resource.stringifyAnnotations()
+    }
+}
+
+extension Node {
+    /// kyaml's `IsNilOrEmpty`: null, or an empty mapping or list.
+    var isNilOrEmpty: Bool {
+        switch self {
+        case .scalar(let s): return s.tag == .null
+        case .mapping(let m): return m.entries.isEmpty
+        case .sequence(let s): return s.items.isEmpty
+        }
     }
 }
