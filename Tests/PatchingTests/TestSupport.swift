@@ -1,0 +1,32 @@
+import Manifests
+import XCTest
+import YAML
+@testable import Patching
+
+/// Parses one YAML document.
+func node(_ text: String, file: String = "test.yaml") throws -> Node {
+    let docs = try YAMLParser().parse(text, file: file)
+    guard let first = docs.first else { throw PatchError(file: file, message: "no document") }
+    return first
+}
+
+func mapping(_ text: String, file: String = "test.yaml") throws -> Mapping {
+    guard let m = try node(text, file: file).asMapping else { throw PatchError(file: file, message: "not a mapping") }
+    return m
+}
+
+func emit(_ m: Mapping) throws -> String {
+    try YAMLEmitter().emitString(.mapping(m))
+}
+
+/// Strips the common leading indentation of a multi-line literal so cases read naturally.
+func y(_ s: String) -> String {
+    let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+    let indents = lines.filter { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count }
+    let strip = indents.min() ?? 0
+    var out = lines.map { $0.count >= strip ? String($0.dropFirst(strip)) : "" }.joined(separator: "\n")
+    while out.hasPrefix("\n") { out.removeFirst() }
+    while out.hasSuffix("\n\n") { out.removeLast() }
+    if !out.hasSuffix("\n") { out += "\n" }
+    return out
+}
