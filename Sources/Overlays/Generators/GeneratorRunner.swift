@@ -2,6 +2,10 @@ import Manifests
 import YAML
 
 /// configMapGenerator / secretGenerator of one kustomization (create, merge, replace).
+///
+/// kustomize runs every ConfigMap entry, then every Secret entry, each in list order, and
+/// adds each result to the build before making the next, so an entry may merge into one
+/// generated just before it in the same file.
 public struct GeneratorRunner {
     public let loader: ManifestLoader
     public let diagnostics: Diagnostics
@@ -12,10 +16,33 @@ public struct GeneratorRunner {
     }
 
     public func run(_ k: Kustomization, root: String, into resources: ResourceMap) throws {
-        for (field, present) in [("configMapGenerator", !k.configMapGenerator.isEmpty),
-                                 ("secretGenerator", !k.secretGenerator.isEmpty),
-                                 ("generatorOptions", k.generatorOptions != nil)] where present {
-            throw BuildError("'\(field)' is not supported yet by sts-kustomize", file: k.file)
+        // Decoded even when no entry uses it: a typo there is an error, as in kustomize.
+        let global = try globalOptions(k)
+        let entries = try k.configMapGenerator.map { try GeneratorArgs.decode($0, kind: .configMap, file: k.file) }
+            + k.secretGenerator.map { try GeneratorArgs.decode($0, kind: .secret, file: k.file) }
+        for var args in entries {
+            args.options = (args.options ?? GeneratorOptions()).mergingGlobal(global)
+            try YAMLPrintable.check(args)
+            let generated = try generate(args, root: root, kustomizationFile: k.file)
+            try GeneratedResourceMerger.absorb(generated, args, into: resources)
+        }
+    }
+
+    private func globalOptions(_ k: Kustomization) throws -> GeneratorOptions? {
+        guard let node = k.generatorOptions, !node.isNull else { return nil }
+        return try GeneratorOptions.decode(node, file: k.file, context: "generatorOptions")
+    }
+
+    private func generate(_ args: GeneratorArgs, root: String, kustomizationFile: String) throws -> Resource {
+        let pairs: [KVPair]
+        do {
+            pairs = try args.sources.load(loader: loader, root: root, kustomizationFile: kustomizationFile)
+        } catch let error as GeneratorSourceError {
+            throw args.error(error.description)
+        }
+        switch args.kind {
+        case .configMap: return try ConfigMapGenerator.make(args, pairs: pairs)
+        case .secret: return try SecretGenerator.make(args, pairs: pairs)
         }
     }
 }

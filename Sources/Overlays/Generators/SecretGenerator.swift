@@ -1,0 +1,17 @@
+import Manifests
+import YAML
+
+/// Makes the Secret of one `secretGenerator:` entry.
+enum SecretGenerator {
+    /// Every value goes to `data`, base64; `type` defaults to Opaque.
+    static func make(_ args: GeneratorArgs, pairs: [KVPair]) throws -> Resource {
+        let object = try GeneratedObject.skeleton(args)
+        object["type"] = .string(args.secretType.isEmpty ? "Opaque" : args.secretType)
+        try GeneratedObject.checkUniqueKeys(pairs, args)
+        // Keys are unique (checked above), so entries can be appended without lookups.
+        let data = pairs.map { MapEntry(key: .string($0.key), value: .string(WrappedBase64.encode($0.value))) }
+        if !data.isEmpty { object["data"] = .mapping(Mapping(data)) }
+        GeneratedObject.applyOptions(args.options, to: object)
+        return GeneratedObject.resource(object, args)
+    }
+}
