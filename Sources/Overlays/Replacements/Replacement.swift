@@ -51,8 +51,8 @@ public struct Replacement {
     public static let defaultFieldPath = "metadata.name"
 
     public var source: Source?
-    /// nil when the entry has no `targets:` at all (an error when applied); an empty
-    /// list is allowed and does nothing.
+    /// nil when the entry has no `targets:` (an error when applied, as is an empty list
+    /// written inline); an empty list in a `path:` file does nothing.
     public var targets: [Target]?
     public var mark: Mark = .none
 
@@ -70,9 +70,12 @@ extension Replacement {
         var d = try StrictDecoder(node, file: file, context: "replacement")
         let path = allowPath ? try d.string("path") : nil
         let source = try d.optional("source").map { try decodeSource($0, file: file, strict: strict) }
-        let targets = try d.list("targets").map { items in
+        var targets = try d.list("targets").map { items in
             try items.map { try decodeTarget($0, file: file, strict: strict) }
         }
+        // kustomize hands inline entries to its plugin through a YAML round trip that
+        // drops an empty `targets: []`, which then counts as missing.
+        if strict, targets?.isEmpty == true { targets = nil }
         if strict { try d.finish() }
         if let path, !path.isEmpty {
             if source != nil || !(targets ?? []).isEmpty {

@@ -12,6 +12,8 @@ public struct VarDeclaration {
     public var targetName: String
     public var targetNamespace: String
     public var fieldPath: String
+    /// `fieldref.fieldpath` as written (kustomize's messages before defaulting show it).
+    public var declaredFieldPath: String
     /// The resource the var named when its kustomization declared it (kustomize records
     /// the var name on that resource); nil when nothing matched then.
     public var target: Resource?
@@ -23,6 +25,7 @@ public struct VarDeclaration {
         self.targetName = targetName
         self.targetNamespace = targetNamespace
         self.fieldPath = fieldPath.isEmpty ? "metadata.name" : fieldPath
+        self.declaredFieldPath = fieldPath
         self.file = file
         self.node = node
     }
@@ -79,7 +82,7 @@ public struct VarDeclaration {
     public mutating func bind(in resources: ResourceMap) throws {
         let matched = resources.resources.filter { refersTo($0.originalID) }
         if matched.count > 1 {
-            throw BuildError("found \(matched.count) resId matches for var \(text) (unable to disambiguate)", file: file, mark: node.mark)
+            throw BuildError("found \(matched.count) resId matches for var \(text(fieldPath: declaredFieldPath)) (unable to disambiguate)", file: file, mark: node.mark)
         }
         target = matched.first
     }
@@ -97,7 +100,9 @@ public struct VarDeclaration {
     }
 
     /// How kustomize prints a var: `{NAME Kind.version.group {fieldpath}}`.
-    public var text: String {
+    public var text: String { text(fieldPath: fieldPath) }
+
+    func text(fieldPath: String) -> String {
         let k = gvk.kind.isEmpty ? "[noKind]" : gvk.kind
         let v = gvk.version.isEmpty ? "[noVer]" : gvk.version
         let g = gvk.group.isEmpty ? "[noGrp]" : gvk.group
