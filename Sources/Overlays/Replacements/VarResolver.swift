@@ -41,9 +41,16 @@ public struct VarResolver: Transformer {
     func value(of v: VarDeclaration, in resources: ResourceMap) throws -> VarValue {
         let resource: Resource
         if let bound = v.target {
-            // Still part of the build (a later step may have dropped it)?
-            guard resources.resources.contains(where: { $0 === bound }) else { throw unmapped(v) }
-            resource = bound
+            if resources.resources.contains(where: { $0 === bound }) {
+                resource = bound
+            } else {
+                // A generator with `behavior: merge|replace` stands in for the resource
+                // (kustomize carries the var over to it); it keeps the original ID.
+                let original = bound.originalID
+                let successors = resources.resources.filter { $0.originalID == original }
+                guard successors.count == 1, let only = successors.first else { throw unmapped(v) }
+                resource = only
+            }
         } else {
             // Declared without being tied to a resource: look it up now by original ID.
             let matched = resources.resources.filter { v.refersTo($0.originalID) }
