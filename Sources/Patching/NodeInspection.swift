@@ -1,0 +1,59 @@
+import YAML
+
+// Small predicates named after kyaml's, so the merge code reads like the code it mirrors.
+
+/// kyaml `IsMissingOrNull`: absent, or a null scalar.
+@inline(__always)
+func isMissingOrNull(_ node: Node?) -> Bool {
+    guard let node else { return true }
+    if case .scalar(let s) = node { return s.tag == .null }
+    return false
+}
+
+/// kyaml `IsTaggedNull`: a null scalar (an absent node is not).
+@inline(__always)
+func isTaggedNull(_ node: Node?) -> Bool {
+    if case .scalar(let s)? = node { return s.tag == .null }
+    return false
+}
+
+/// kyaml `IsEmptyMap`.
+@inline(__always)
+func isEmptyMap(_ node: Node?) -> Bool {
+    if case .mapping(let m)? = node { return m.entries.isEmpty }
+    return false
+}
+
+extension Node {
+    /// go-yaml's `Node.Value`: a scalar's text as written; empty for mappings and sequences.
+    var goValue: String {
+        if case .scalar(let s) = self { return s.value }
+        return ""
+    }
+
+    /// go-yaml's node kind names, for kustomize-like messages.
+    var kindName: String {
+        switch self {
+        case .scalar: return "ScalarNode"
+        case .mapping: return "MappingNode"
+        case .sequence: return "SequenceNode"
+        }
+    }
+
+    /// A short rendering of the node for error messages.
+    var snippet: String {
+        let text = (try? YAMLEmitter().emitString(self)) ?? ""
+        var trimmed = Substring(text)
+        while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+}
+
+extension Mapping {
+    /// The value under `key`, with its entry index (first match, like kyaml's `Field`).
+    @inline(__always)
+    func entryIndex(_ key: String) -> Int? {
+        for i in entries.indices where entries[i].key.value == key { return i }
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+import Manifests
+import YAML
+
+// Public API
+//   let smp = StrategicMergePatch(schema: .kubernetes, options: .init())
+//   let (outcome, warnings) = try smp.apply(patch, to: resource.object, gvk: resource.gvk, patchFile: "patch.yaml")
+//   outcome == .deleteResource  → the caller removes the resource (`$patch: delete` at the top)
+//
+// `apply` does what kustomize's `Resource.ApplySmPatch` does for one selected resource:
+// - it merges a COPY of the patch (the merge consumes and shares patch nodes), whose
+//   `apiVersion` is first set to the target's (kustomize: `patchCopy.SetGvk(res.GetGvk())`);
+// - afterwards it restores the target's `kind` and `metadata.name` unless the options allow a
+//   change, and always its `metadata.namespace` (removed if it had none);
+// - a top-level `$patch: replace` changes nothing (kustomize ignores the replacement node).
+// The caller records previous IDs when a name or kind change is allowed, and chooses targets:
+// by the patch's own ID (patchesStrategicMerge, `patches` without `target`) or a PatchSelector.
+//
+// Errors (PatchError, with the patch file and the position of the patch node):
+// `unknown patch strategy 'x'`, `wrong node kind at spec.template: expected MappingNode but got
+// ScalarNode: node contents: …` (kustomize: `wrong node kind: expected …`).
+
+/// What applying a strategic merge patch did to the resource.
+public enum PatchOutcome: Equatable, Sendable {
+    /// The resource was merged in place (possibly unchanged).
+    case patched
+    /// The patch deletes the whole resource (`$patch: delete` at its top level).
+    case deleteResource
+}
+
+/// Applies strategic merge patches the way kustomize v5.5.0 (kyaml merge2) does.
+public struct StrategicMergePatch: Sendable {
+    public struct Options: Sendable, Equatable {
+        /// kustomize `options.allowNameChange`: keep the patch's `metadata.name`.
+        public var allowNameChange: Bool
+        /// kustomize `options.allowKindChange`: keep the patch's `kind`.
+        public var allowKindChange: Bool
+        /// Apply `$setElementOrder`, `$retainKeys` and `$deleteFromPrimitiveList` as the Kubernetes
+        /// API server does. Off by default: kustomize copies them into the output as fields.
+        public var interpretKubernetesDirectives: Bool
+        /// Report claim templates a StatefulSet patch loses (see ClaimTemplateCheck).
+        public var warnOnClaimTemplateLoss: Bool
+
+        public init(allowNameChange: Bool = false, allowKindChange: Bool = false,
+                    interpretKubernetesDirectives: Bool = false, warnOnClaimTemplateLoss: Bool = true) {
+            self.allowNameChange = allowNameChange
+            self.allowKindChange = allowKindChange
+            self.interpretKubernetesDirectives = interpretKubernetesDirectives
+            self.warnOnClaimTemplateLoss = warnOnClaimTemplateLoss
+        }
+    }
+
+    public var schema: MergeSchema
+    public var options: Options
+
+    public init(schema: MergeSchema = .kubernetes, options: Options = Options()) {
+        self.schema = schema
+        self.options = options
+    }
+
+    /// Merges `patch` into `target` in place. `gvk` is the target's (its apiVersion is given to
+    /// the patch copy). `patchFile` names the patch in errors. The patch itself is not modified.
+    public func apply(_ patch: Mapping, to target: Mapping, gvk: GVK, patchFile: String = "")
+        throws -> (PatchOutcome, [PatchWarning])
+    {
+        let origin = patch.deepCopy()
+        if !gvk.apiVersion.isEmpty { origin["apiVersion"] = .string(gvk.apiVersion) }
+
+        let metadata = target.mapping("metadata")
+        let kind = target["kind"]
+        let name = metadata?["name"]
+        let namespace = metadata?["namespace"]
+        let resource = Self.describe(kind: gvk.kind, name: name?.stringValue, namespace: namespace?.stringValue)
+        let claimsBefore = gvk.kind == "StatefulSet" && options.warnOnClaimTemplateLoss
+            ? target.mapping("spec")?.sequence("volumeClaimTemplates") : nil
+
+        let walker = MergeWalker(store: schema.store, file: patchFile,
+                                 interpretKubernetesDirectives: options.interpretKubernetesDirectives)
+        walker.resourceDescription = resource
+        let merged = try walker.walk(.mapping(target), .mapping(origin), schema: SchemaStore.none)
+        guard merged != nil else { return (.deleteResource, walker.warnings) }
+
+        if !options.allowKindChange, let kind { target["kind"] = kind }
+        if !options.allowNameChange, let name { target.ensureMapping("metadata")["name"] = name }
+        if let namespace {
+            target.ensureMapping("metadata")["namespace"] = namespace
+        } else {
+            target.mapping("metadata")?.removeValue(forKey: "namespace")
+        }
+
+        var warnings = walker.warnings
+        if let claimsBefore, !claimsBefore.items.isEmpty {
+            let claimsAfter = target.mapping("spec")?.sequence("volumeClaimTemplates")
+            if claimsAfter !== claimsBefore {
+                warnings += ClaimTemplateCheck.warnings(resource: resource, before: claimsBefore, after: claimsAfter)
+            }
+        }
+        return (.patched, warnings)
+    }
+
+    /// Applies `patch` to a resource's object.
+    public func apply(_ patch: Mapping, to resource: Resource, patchFile: String = "")
+        throws -> (PatchOutcome, [PatchWarning])
+    {
+        try apply(patch, to: resource.object, gvk: resource.gvk, patchFile: patchFile)
+    }
+
+    static func describe(kind: String, name: String?, namespace: String?) -> String {
+        var s = "\(kind.isEmpty ? "resource" : kind) \(name ?? "")"
+        if let namespace, !namespace.isEmpty { s += " (namespace \(namespace))" }
+        return s
+    }
+}
