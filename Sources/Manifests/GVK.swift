@@ -12,9 +12,11 @@ public struct GVK: Hashable, Sendable, CustomStringConvertible {
 
     /// From `apiVersion` (`apps/v1` or `v1`) and `kind`.
     public init(apiVersion: String, kind: String) {
-        if let slash = apiVersion.lastIndex(of: "/") {
+        // Byte search: this runs for every resource ID a build computes.
+        let utf8 = apiVersion.utf8
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
             group = String(apiVersion[..<slash])
-            version = String(apiVersion[apiVersion.index(after: slash)...])
+            version = String(apiVersion[utf8.index(after: slash)...])
         } else {
             group = ""
             version = apiVersion

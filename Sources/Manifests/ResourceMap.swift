@@ -1,49 +1,61 @@
-/// The resources of a build in order, indexed by current ID.
+/// The resources of a build in order. While resources are only being appended (the
+/// accumulation phase) an index of current IDs makes duplicate checks O(1); handing the
+/// list out for transformation drops the index, since transformers rename in place.
 public final class ResourceMap {
-    public private(set) var resources: [Resource] = []
+    private var list: [Resource] = []
+    private var idIndex: [ResourceID: Resource]?
 
     public init(_ resources: [Resource] = []) {
-        self.resources = resources
+        self.list = resources
     }
 
-    public var count: Int { resources.count }
-    public var isEmpty: Bool { resources.isEmpty }
+    public var resources: [Resource] {
+        idIndex = nil
+        return list
+    }
+
+    public var count: Int { list.count }
+    public var isEmpty: Bool { list.isEmpty }
+
+    private func index() -> [ResourceID: Resource] {
+        if let idIndex { return idIndex }
+        var made: [ResourceID: Resource] = [:]
+        made.reserveCapacity(list.count)
+        for r in list { made[r.id] = r }
+        idIndex = made
+        return made
+    }
 
     /// Adds a resource; an ID that is already present is an error, as in kustomize.
     public func append(_ r: Resource) throws {
+        var idx = index()
+        idIndex = nil
         let id = r.id
-        if let existing = resources.first(where: { $0.id == id }) {
+        if let existing = idx[id] {
             throw BuildError("may not add resource with an already registered id: \(id) (from \(r.origin); first from \(existing.origin))", file: r.origin)
         }
-        resources.append(r)
+        idx[id] = r
+        list.append(r)
+        idIndex = idx
     }
 
     public func appendAll(_ other: ResourceMap) throws {
-        if resources.isEmpty {
-            resources = other.resources
-            return
-        }
-        var ids = Set(resources.map(\.id))
-        for r in other.resources {
-            let id = r.id
-            if ids.contains(id) {
-                throw BuildError("may not add resource with an already registered id: \(id)", file: r.origin)
-            }
-            ids.insert(id)
-            resources.append(r)
-        }
+        for r in other.list { try append(r) }
     }
 
     public func remove(_ r: Resource) {
-        resources.removeAll { $0 === r }
+        idIndex = nil
+        list.removeAll { $0 === r }
     }
 
     public func replace(_ old: Resource, with new: Resource) {
-        if let i = resources.firstIndex(where: { $0 === old }) { resources[i] = new }
+        idIndex = nil
+        if let i = list.firstIndex(where: { $0 === old }) { list[i] = new }
     }
 
     public func setOrder(_ ordered: [Resource]) {
-        resources = ordered
+        idIndex = nil
+        list = ordered
     }
 
     /// Resources whose current or any earlier ID satisfies `matches`.
