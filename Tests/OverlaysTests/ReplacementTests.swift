@@ -278,6 +278,36 @@ final class ReplacementTests: XCTestCase {
         XCTAssertTrue(both.hasSuffix("cannot specify both path and inline replacement"), both)
     }
 
+    func testBuiltinPluginConfigCreatesMappingsAlongThePath() throws {
+        let map = try resources("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: buildup}
+        spec:
+          containers:
+          - {name: app, image: nginx}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: buildup}
+        """)
+        let config = try XCTUnwrap(YAMLParser().parse("""
+        apiVersion: builtin
+        kind: ReplacementTransformer
+        metadata: {name: buildup}
+        replacements:
+        - source: {kind: Pod, fieldPath: spec}
+          targets:
+          - select: {kind: Deployment}
+            fieldPaths: [spec.template.spec]
+            options: {create: true}
+        """, file: "replacement.yaml").first)
+        try ReplacementTransformer(pluginConfig: config, file: "replacement.yaml", kustomizationFile: "kustomization.yaml",
+                                   root: "/nonexistent", loader: ManifestLoader()).transform(map)
+        let dep = try XCTUnwrap(map.resources.last)
+        XCTAssertEqual(try PathGetter.lookup(.mapping(dep.object), FieldPath.split("spec.template.spec.containers.0.image"))?.asScalar?.value, "nginx")
+    }
+
     func testFieldPathSplitting() {
         XCTAssertEqual(FieldPath.split("spec.template.spec.containers.[name=main].image"),
                        ["spec", "template", "spec", "containers", "[name=main]", "image"])

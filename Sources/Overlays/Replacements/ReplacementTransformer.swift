@@ -11,15 +11,39 @@ public struct ReplacementTransformer: Transformer {
     /// load restrictor) holding one replacement or a list of them.
     public init(replacements entries: [Node], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws {
         file = k.file
+        replacements = try Self.load(entries, strict: true, file: k.file, root: root, loader: loader)
+    }
+
+    /// A `transformers:` entry of `kind: ReplacementTransformer` (apiVersion `builtin`):
+    /// its `replacements:` list, read leniently as kustomize reads plugin configs, with
+    /// `path:` entries relative to the kustomization's root.
+    public init(pluginConfig node: Node, file: String, kustomizationFile: String, root: String, loader: ManifestLoader) throws {
+        self.file = file
+        guard let m = node.asMapping else {
+            throw BuildError("a ReplacementTransformer config must be a mapping", file: file, mark: node.mark)
+        }
+        var entries: [Node] = []
+        for e in m.entries where e.key.value.lowercased() == "replacements" {
+            switch e.value {
+            case .sequence(let seq): entries = seq.items
+            case .scalar(let s) where s.tag == .null: entries = []
+            default: throw BuildError("ReplacementTransformer: 'replacements' must be a list", file: file, mark: e.value.mark)
+            }
+        }
+        replacements = try Self.load(entries, strict: false, file: file, root: root, loader: loader, kustomizationFile: kustomizationFile)
+    }
+
+    static func load(_ entries: [Node], strict: Bool, file: String, root: String, loader: ManifestLoader,
+                     kustomizationFile: String? = nil) throws -> [Replacement] {
         var list: [Replacement] = []
         for entry in entries {
-            let (inline, path) = try Replacement.decode(entry, file: k.file, strict: true, allowPath: true)
+            let (inline, path) = try Replacement.decode(entry, file: file, strict: strict, allowPath: true)
             if let inline {
                 list.append(inline)
                 continue
             }
             guard let path else { continue }
-            let real = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
+            let real = try loader.resolveFile(path, root: root, kustomizationFile: kustomizationFile ?? file)
             let docs = try loader.parse(file: real)
             switch docs.first {
             case .sequence(let seq)?:
@@ -35,7 +59,7 @@ public struct ReplacementTransformer: Transformer {
                 throw BuildError("unsupported replacement type encountered within replacement path: invalid", file: real)
             }
         }
-        replacements = list
+        return list
     }
 
     public init(replacements: [Replacement], file: String) {
