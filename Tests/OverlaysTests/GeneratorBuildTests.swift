@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import StsKustomize
+import YAML
 
 /// Whole builds with generators. Every expected output and error here was produced by
 /// `kubectl kustomize` (kustomize v5.5.0) on the same tree.
@@ -458,5 +459,74 @@ final class GeneratorBuildTests: XCTestCase {
         try write("base/kustomization.yaml", "resources: [cm.yaml]\nnamePrefix: p-\n")
         try write("ov/kustomization.yaml", "resources: [../base]\nconfigMapGenerator:\n- name: plain\n  literals: [m=2]\n")
         XCTAssertTrue(buildError("ov").contains("exists; behavior must be merge or replace"))
+    }
+}
+
+/// Builtin generator plugin configs (`generators:` entries); expected output from
+/// `kubectl kustomize` on a kustomization listing the same file in `generators:`.
+final class GeneratorPluginTests: XCTestCase {
+    func testBuiltinPluginConfigsAreReadLenientlyWithoutGlobalOptions() throws {
+        let root = NSTemporaryDirectory() + "generator-plugin-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("E=1\n".utf8).write(to: URL(fileURLWithPath: root + "/e.env"))
+        try Data("F=2\n".utf8).write(to: URL(fileURLWithPath: root + "/f.env"))
+        let configText = """
+            apiVersion: builtin
+            kind: ConfigMapGenerator
+            metadata:
+              name: meta-name
+              namespace: meta-ns
+              labels: {ml: "1"}
+            bogus: field
+            env: e.env
+            envs: [f.env]
+            literals: [a=1]
+            ---
+            apiVersion: builtin
+            kind: SecretGenerator
+            metadata:
+              name: s-meta
+            name: s-args
+            type: foo
+            literals: [b=2]
+            options:
+              labels: {ol: "1"}
+            """
+        let configs = try ManifestLoader.resources(from: YAMLParser().parse(configText, file: root + "/gen.yaml"), file: root + "/gen.yaml")
+        XCTAssertTrue(configs.allSatisfy(BuiltinGeneratorPlugin.handles))
+        let loader = ManifestLoader()
+        let resources = ResourceMap()
+        for config in configs {
+            try BuiltinGeneratorPlugin(loader: loader).run(config, root: root, kustomizationFile: root + "/kustomization.yaml", into: resources)
+        }
+        try NameHashTransformer().transform(resources)
+        XCTAssertEqual(String(decoding: try ResourceEmitter.stream(resources.resources), as: UTF8.self), """
+            apiVersion: v1
+            data:
+              F: "2"
+              a: "1"
+            kind: ConfigMap
+            metadata:
+              name: meta-name-8b7c62kbbd
+              namespace: meta-ns
+            ---
+            apiVersion: v1
+            data:
+              b: Mg==
+            kind: Secret
+            metadata:
+              labels:
+                ol: "1"
+              name: s-args-fc2b9f557k
+            type: foo
+
+            """)
+    }
+
+    func testWronglyTypedPluginFieldsAreErrors() throws {
+        let text = "apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata: {name: m}\nname: 123\nliterals: [a=1]\n"
+        let configs = try ManifestLoader.resources(from: YAMLParser().parse(text, file: "/gen.yaml"), file: "/gen.yaml")
+        XCTAssertThrowsError(try BuiltinGeneratorPlugin(loader: ManifestLoader()).run(configs[0], root: "/", kustomizationFile: "/kustomization.yaml", into: ResourceMap()))
     }
 }

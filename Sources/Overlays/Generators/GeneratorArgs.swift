@@ -35,28 +35,51 @@ struct GeneratorArgs {
     var file: String
     var mark: Mark
 
+    /// An entry of a kustomization's `configMapGenerator:` or `secretGenerator:`: unknown
+    /// fields are errors, and the deprecated `env:` is appended to `envs:` (kustomize's
+    /// FixKustomization).
     static func decode(_ node: Node, kind: Kind, file: String) throws -> GeneratorArgs {
-        let context = "\(kind.fieldName) entry"
-        var d = try StrictDecoder(node, file: file, context: context)
+        var d = try StrictDecoder(node, file: file, context: "\(kind.fieldName) entry")
+        var args = try decodeFields(&d, kind: kind, file: file, mark: node.mark, strict: true)
+        if let env = try d.string("env"), !env.isEmpty { args.sources.envs.append(env) }
+        try d.finish()
+        return args
+    }
+
+    /// The config of a builtin generator plugin listed in `generators:` (`apiVersion: builtin`,
+    /// `kind: ConfigMapGenerator` or `SecretGenerator`). kustomize reads it leniently:
+    /// unknown fields (and `env:`) are ignored, though wrongly typed known fields still fail;
+    /// `metadata.name` and `metadata.namespace` stand in for missing `name` and `namespace`.
+    static func decodePluginConfig(_ config: Mapping, kind: Kind, file: String) throws -> GeneratorArgs {
+        var d = try StrictDecoder(.mapping(config), file: file, context: "\(kind.rawValue) generator config")
+        var args = try decodeFields(&d, kind: kind, file: file, mark: config.mark, strict: false)
+        if let metadata = try d.optional("metadata") {
+            var md = try StrictDecoder(metadata, file: file, context: "\(kind.rawValue) generator config metadata")
+            if args.name.isEmpty { args.name = try md.string("name") ?? "" }
+            if args.namespace.isEmpty { args.namespace = try md.string("namespace") ?? "" }
+        }
+        return args
+    }
+
+    /// The fields kustomize's ConfigMapArgs / SecretArgs share (and Secret's `type`).
+    private static func decodeFields(_ d: inout StrictDecoder, kind: Kind, file: String, mark: Mark, strict: Bool) throws -> GeneratorArgs {
+        let context = d.context
         let namespace = try d.string("namespace") ?? ""
         let name = try d.string("name") ?? ""
         let behavior = GenerationBehavior(parsing: try d.string("behavior") ?? "")
         let literals = try strictStringList(&d, "literals", file: file, context: context)
         let files = try strictStringList(&d, "files", file: file, context: context)
-        var envs = try strictStringList(&d, "envs", file: file, context: context)
-        // The singular, deprecated `env:` is appended after `envs:` (kustomize's FixKustomization).
-        if let env = try d.string("env"), !env.isEmpty { envs.append(env) }
+        let envs = try strictStringList(&d, "envs", file: file, context: context)
         var options: GeneratorOptions?
         if let optionsNode = try d.optional("options") {
-            options = try GeneratorOptions.decode(optionsNode, file: file, context: "\(context) options")
+            options = try GeneratorOptions.decode(optionsNode, file: file, context: "\(context) options", strict: strict)
         }
         var secretType = ""
         if kind == .secret { secretType = try d.string("type") ?? "" }
-        try d.finish()
         return GeneratorArgs(
             kind: kind, name: name, namespace: namespace, behavior: behavior,
             sources: KVSources(literals: literals, files: files, envs: envs),
-            options: options, secretType: secretType, file: file, mark: node.mark)
+            options: options, secretType: secretType, file: file, mark: mark)
     }
 
     /// A list whose items must be strings: Go's JSON decoding rejects numbers and booleans

@@ -10,16 +10,16 @@ struct GeneratorOptions {
 
     init() {}
 
-    /// Decodes strictly, as kustomize's JSON decoding does: unknown fields and values of the
-    /// wrong type are errors.
-    static func decode(_ node: Node, file: String, context: String) throws -> GeneratorOptions {
+    /// Values of the wrong type are errors; so are unknown fields when `strict` (in a
+    /// kustomization, not in a plugin config).
+    static func decode(_ node: Node, file: String, context: String, strict: Bool = true) throws -> GeneratorOptions {
         var d = try StrictDecoder(node, file: file, context: context)
         var options = GeneratorOptions()
         options.labels = try d.stringMap("labels") ?? []
         options.annotations = try d.stringMap("annotations") ?? []
         options.disableNameSuffixHash = try d.bool("disableNameSuffixHash") ?? false
         options.immutable = try d.bool("immutable") ?? false
-        try d.finish()
+        if strict { try d.finish() }
         return options
     }
 

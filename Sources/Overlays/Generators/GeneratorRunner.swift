@@ -23,7 +23,7 @@ public struct GeneratorRunner {
         for var args in entries {
             args.options = (args.options ?? GeneratorOptions()).mergingGlobal(global)
             try YAMLPrintable.check(args)
-            let generated = try generate(args, root: root, kustomizationFile: k.file)
+            let generated = try Self.generate(args, loader: loader, root: root, kustomizationFile: k.file)
             try GeneratedResourceMerger.absorb(generated, args, into: resources)
         }
     }
@@ -33,7 +33,8 @@ public struct GeneratorRunner {
         return try GeneratorOptions.decode(node, file: k.file, context: "generatorOptions")
     }
 
-    private func generate(_ args: GeneratorArgs, root: String, kustomizationFile: String) throws -> Resource {
+    /// The ConfigMap or Secret of one entry, its files read relative to `root`.
+    static func generate(_ args: GeneratorArgs, loader: ManifestLoader, root: String, kustomizationFile: String) throws -> Resource {
         let pairs: [KVPair]
         do {
             pairs = try args.sources.load(loader: loader, root: root, kustomizationFile: kustomizationFile)
