@@ -60,7 +60,7 @@ final class ReplacementTests: XCTestCase {
 
     private func node(_ map: ResourceMap, _ name: String, _ path: String) throws -> Node? {
         let r = try XCTUnwrap(map.resources.first { $0.name == name })
-        return try PathGetter.lookup(.mapping(r.object), FieldPath.split(path))
+        return try FieldLookup.lookup(.mapping(r.object), KustomizeFieldPath.split(path))
     }
 
     private func scalar(_ map: ResourceMap, _ name: String, _ path: String) throws -> Scalar? {
@@ -305,17 +305,17 @@ final class ReplacementTests: XCTestCase {
         try ReplacementTransformer(pluginConfig: config, file: "replacement.yaml", kustomizationFile: "kustomization.yaml",
                                    root: "/nonexistent", loader: ManifestLoader()).transform(map)
         let dep = try XCTUnwrap(map.resources.last)
-        XCTAssertEqual(try PathGetter.lookup(.mapping(dep.object), FieldPath.split("spec.template.spec.containers.0.image"))?.asScalar?.value, "nginx")
+        XCTAssertEqual(try FieldLookup.lookup(.mapping(dep.object), KustomizeFieldPath.split("spec.template.spec.containers.0.image"))?.asScalar?.value, "nginx")
     }
 
     func testFieldPathSplitting() {
-        XCTAssertEqual(FieldPath.split("spec.template.spec.containers.[name=main].image"),
+        XCTAssertEqual(KustomizeFieldPath.split("spec.template.spec.containers.[name=main].image"),
                        ["spec", "template", "spec", "containers", "[name=main]", "image"])
-        XCTAssertEqual(FieldPath.split("metadata.annotations.[a.b/c]"), ["metadata", "annotations", "a.b/c"])
-        XCTAssertEqual(FieldPath.split("a.[name=x.y].b"), ["a", "[name=x.y]", "b"])
-        XCTAssertEqual(FieldPath.split("a\\.b.c"), ["a.b", "c"])
-        XCTAssertEqual(FieldPath.splitVarPath("spec.ports[0].port"), ["spec", "ports", "0", "port"])
-        XCTAssertEqual(FieldPath.splitVarPath("a.[x]"), ["a", "[x]"])
+        XCTAssertEqual(KustomizeFieldPath.split("metadata.annotations.[a.b/c]"), ["metadata", "annotations", "a.b/c"])
+        XCTAssertEqual(KustomizeFieldPath.split("a.[name=x.y].b"), ["a", "[name=x.y]", "b"])
+        XCTAssertEqual(KustomizeFieldPath.split("a\\.b.c"), ["a.b", "c"])
+        XCTAssertEqual(KustomizeFieldPath.splitVarPath("spec.ports[0].port"), ["spec", "ports", "0", "port"])
+        XCTAssertEqual(KustomizeFieldPath.splitVarPath("a.[x]"), ["a", "[x]"])
     }
 
     func testMetadataSelectorSyntax() throws {

@@ -79,7 +79,7 @@ final class VarTests: XCTestCase {
     }
 
     private func scalar(_ r: Resource, _ path: String) throws -> Scalar? {
-        try PathGetter.lookup(.mapping(r.object), FieldPath.split(path))?.asScalar
+        try FieldLookup.lookup(.mapping(r.object), KustomizeFieldPath.split(path))?.asScalar
     }
 
     func testExpansionRules() {
@@ -109,7 +109,7 @@ final class VarTests: XCTestCase {
         XCTAssertEqual(try scalar(svc, "metadata.annotations.a"), Scalar("80", tag: .string))
         XCTAssertEqual(try scalar(svc, "metadata.annotations.b"), Scalar("svc-80", tag: .string))
         XCTAssertEqual(try scalar(dep, "spec.template.metadata.annotations.x"), Scalar("80", tag: .int))
-        let command = try XCTUnwrap(PathGetter.lookup(.mapping(dep.object), FieldPath.split("spec.template.spec.containers.0.command"))?.asSequence)
+        let command = try XCTUnwrap(FieldLookup.lookup(.mapping(dep.object), KustomizeFieldPath.split("spec.template.spec.containers.0.command"))?.asSequence)
         XCTAssertEqual(command.items.compactMap { $0.asScalar }, [
             Scalar("svc", tag: .string), Scalar("$(SVC)", tag: .string), Scalar("$(NOPE)", tag: .string),
             Scalar("a$(SVC", tag: .string), Scalar("true", tag: .bool), Scalar("xtrue", tag: .string),

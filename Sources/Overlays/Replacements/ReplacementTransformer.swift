@@ -73,7 +73,7 @@ public struct ReplacementTransformer: Transformer {
                 try apply(r, to: resources)
             } catch let e as ReplacementValue.Failure {
                 throw BuildError(e.message, file: file)
-            } catch let e as PathGetter.Failure {
+            } catch let e as FieldLookup.Failure {
                 throw BuildError("error looking up replacement source: \(e.message)", file: file)
             } catch let e as TargetPathMatcher.Failure {
                 throw BuildError(e.message, file: file)
@@ -93,7 +93,7 @@ public struct ReplacementTransformer: Transformer {
             let paths = target.fieldPaths.isEmpty ? [Replacement.defaultFieldPath] : target.fieldPaths
             let matchers = try paths.map { fp -> (String, TargetPathMatcher) in
                 do {
-                    return (fp, try TargetPathMatcher(path: FieldPath.split(fp)))
+                    return (fp, try TargetPathMatcher(path: KustomizeFieldPath.split(fp)))
                 } catch let e as TargetPathMatcher.Failure {
                     throw BuildError("\(fieldError(fp, create: target.options?.create == true)): \(e.message)", file: file)
                 }
@@ -117,7 +117,7 @@ public struct ReplacementTransformer: Transformer {
             throw BuildError("nothing selected by \(source.text)", file: file)
         }
         let fieldPath = source.fieldPath.isEmpty ? Replacement.defaultFieldPath : source.fieldPath
-        let node = try PathGetter.lookup(.mapping(resource.object), FieldPath.split(fieldPath))
+        let node = try FieldLookup.lookup(.mapping(resource.object), KustomizeFieldPath.split(fieldPath))
         guard let node, !node.isNilOrEmpty else {
             throw BuildError("fieldPath `\(fieldPath)` is missing for replacement source \(source.id.text)", file: file)
         }
@@ -155,11 +155,11 @@ public struct ReplacementTransformer: Transformer {
                 try ReplacementValue.write(value, into: slot, options: options)
             }
         }
-        resource.stringifyAnnotations()
+        resource.restoreStringAnnotations()
     }
 }
 
-extension Node {
+fileprivate extension Node {
     /// kyaml's `IsNilOrEmpty`: null, or an empty mapping or list.
     var isNilOrEmpty: Bool {
         switch self {

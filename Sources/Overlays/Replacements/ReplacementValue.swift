@@ -13,7 +13,7 @@ enum ReplacementValue {
         guard !sep.isEmpty else { return s.map { String($0) } }
         var out: [String] = []
         var rest = Substring(s)
-        while let r = rest.range(of: sep) {
+        while let r = rest.firstRange(of: sep) {
             out.append(String(rest[..<r.lowerBound]))
             rest = rest[r.upperBound...]
         }
@@ -23,7 +23,6 @@ enum ReplacementValue {
 
     /// The text kyaml's `GetValue` gives: a scalar's value, "" for anything else.
     static func text(of node: Node) -> String {
-        if case .scalar(let s) = node, s.tag != .null { return s.value }
         if case .scalar(let s) = node { return s.value }
         return ""
     }
@@ -114,7 +113,7 @@ enum ReplacementValue {
 extension Resource {
     /// kustomize keeps `metadata.annotations` as a string map: a value a replacement or
     /// var writes there comes out as a string.
-    func stringifyAnnotations() {
+    func restoreStringAnnotations() {
         guard let annotations = metadata?.mapping("annotations") else { return }
         for i in annotations.entries.indices {
             if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {

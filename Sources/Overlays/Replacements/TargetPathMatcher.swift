@@ -84,9 +84,9 @@ struct TargetPathMatcher {
     init(path: [String]) throws {
         self.path = path
         segments = try path.map { seg in
-            if let i = FieldPath.indexNumber(seg) { return .index(i) }
-            if FieldPath.isListMatch(seg) {
-                guard let (field, value) = FieldPath.listMatchParts(seg) else { return .badMatch }
+            if let i = KustomizeFieldPath.indexNumber(seg) { return .index(i) }
+            if KustomizeFieldPath.isListMatch(seg) {
+                guard let (field, value) = KustomizeFieldPath.listMatchParts(seg) else { return .badMatch }
                 return .match(field: field, value: value, pattern: try ElementPattern(value))
             }
             if seg == "*" { return .wildcard }
@@ -118,7 +118,7 @@ struct TargetPathMatcher {
     }
 
     private static func wrongKind(expected: String, got: Node) -> Failure {
-        Failure(message: "wrong node kind: expected \(expected) but got \(got.kindName)")
+        Failure(message: "wrong node kind: expected \(expected) but got \(got.kyamlKindName)")
     }
 
     private func walk(_ node: Node, slot: NodeSlot?, _ i: Int, create: CreateKind?, into out: inout [NodeSlot]) throws {
@@ -165,7 +165,7 @@ struct TargetPathMatcher {
                 try walk(seq.items[k], slot: NodeSlot(parent: .sequence(seq, k), created: false), i + 1, create: create, into: &out)
             }
         case .badMatch:
-            throw Failure(message: FieldPath.listMatchError)
+            throw Failure(message: KustomizeFieldPath.listMatchError)
         case .match(let field, let value, let pattern):
             guard case .sequence(let seq) = node else {
                 throw TargetPathMatcher.wrongKind(expected: "SequenceNode", got: node)

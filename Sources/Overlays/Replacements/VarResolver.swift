@@ -29,7 +29,7 @@ public struct VarResolver: Transformer {
                     throw BuildError("considering field '\(spec.pathString)' of object \(resource.id): \(e.message)", file: resource.origin)
                 }
             }
-            resource.stringifyAnnotations()
+            resource.restoreStringAnnotations()
         }
     }
 
@@ -63,7 +63,7 @@ public struct VarResolver: Transformer {
         let notFound = BuildError("field specified in var '\(v.text)' not found in corresponding resource", file: v.file)
         let found: Node?
         do {
-            found = try PathGetter.lookup(.mapping(resource.object), FieldPath.splitVarPath(v.fieldPath))
+            found = try FieldLookup.lookup(.mapping(resource.object), KustomizeFieldPath.splitVarPath(v.fieldPath))
         } catch {
             throw notFound
         }

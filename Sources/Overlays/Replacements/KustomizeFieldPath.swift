@@ -2,7 +2,7 @@ import YAML
 
 /// Splitting kustomize field paths (`spec.template.spec.containers.[name=main].image`,
 /// `metadata.annotations.[a.b/c]`) into segments, as kyaml's path splitters do.
-public enum FieldPath {
+public enum KustomizeFieldPath {
     /// kyaml's `PathSplitter`: splits on `delimiter`, a backslash before it keeps it literal.
     public static func plainSplit(_ path: String, delimiter: Character = ".") -> [String] {
         let parts = path.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
@@ -102,7 +102,7 @@ public enum FieldPath {
 
 extension Node {
     /// kyaml's names for node kinds, used in error messages.
-    var kindName: String {
+    var kyamlKindName: String {
         switch self {
         case .scalar: return "ScalarNode"
         case .mapping: return "MappingNode"

@@ -6,7 +6,7 @@ import YAML
 /// last element, `[field=value]` for the first element whose field equals the value
 /// (`[=value]` for a scalar element). Finds nothing, rather than failing, when a field
 /// is missing or null.
-enum PathGetter {
+enum FieldLookup {
     struct Failure: Error {
         var message: String
     }
@@ -24,9 +24,9 @@ enum PathGetter {
             } else if part == "-" {
                 guard let next = try element(of: current, at: -1, walked) else { return nil }
                 current = next
-            } else if FieldPath.isListMatch(part) {
-                guard let (field, value) = FieldPath.listMatchParts(part) else {
-                    throw Failure(message: FieldPath.listMatchError)
+            } else if KustomizeFieldPath.isListMatch(part) {
+                guard let (field, value) = KustomizeFieldPath.listMatchParts(part) else {
+                    throw Failure(message: KustomizeFieldPath.listMatchError)
                 }
                 guard let next = try matchElement(of: current, field: field, value: value, walked) else { return nil }
                 current = next
@@ -47,7 +47,7 @@ enum PathGetter {
     }
 
     private static func wrongKind(_ walked: [String], expected: String, got: Node) -> Failure {
-        Failure(message: "wrong Node Kind for \(walked.joined(separator: ".")) expected: \(expected) was \(got.kindName)")
+        Failure(message: "wrong Node Kind for \(walked.joined(separator: ".")) expected: \(expected) was \(got.kyamlKindName)")
     }
 
     private static func element(of node: Node, at idx: Int, _ walked: [String]) throws -> Node? {
@@ -81,7 +81,7 @@ enum PathGetter {
     }
 }
 
-extension String {
+fileprivate extension String {
     /// Go's `strings.TrimSpace` for ASCII white space.
     var trimmingSpaces: String {
         var sub = Substring(self)
