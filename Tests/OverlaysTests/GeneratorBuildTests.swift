@@ -445,6 +445,18 @@ final class GeneratorBuildTests: XCTestCase {
         try expectError("configMapGenerator:\n- name: x\n  options: {immutable: \"true\"}\n", containing: "immutable")
         try expectError("configMapGenerator:\n- name: t\n  namespace: default\n- name: t\n", containing: ":4:3: configMapGenerator 't': id ConfigMap.v1/t exists; behavior must be merge or replace")
         try expectError("configMapGenerator:\n- name: x\n  literals: [\"a=\\x7f\"]\n", containing: "control characters are not allowed")
+        // kustomize writes generated keys unquoted and its output step then fails on keys
+        // that read back as numbers, booleans, nulls or timestamps.
+        for key in ["0", "1_0", "0x1F", ".5", "08", "True", "~", "2001-12-14"] {
+            try expectError("configMapGenerator:\n- name: x\n  literals: [\"\(key)=1\"]\n", containing: "key '\(key)' in data")
+        }
+        try expectError("configMapGenerator:\n- name: x\n  literals: [a=1]\n  options: {labels: {\"0\": x}}\n", containing: "key '0' in metadata.labels")
+    }
+
+    /// YAML 1.1 words and sexagesimal numbers are strings to kustomize's reader.
+    func testKeysThatStayStrings() throws {
+        try write("kustomization.yaml", "configMapGenerator:\n- name: x\n  literals: [\"yes=1\", \"12:30=2\", \"1e=3\"]\n")
+        XCTAssertTrue(try build().contains("name: x-"))
     }
 
     func testFilesOutsideTheRootAreRefused() throws {

@@ -41,5 +41,6 @@ public struct BuiltinGeneratorPlugin {
         try YAMLPrintable.check(args)
         let generated = try GeneratorRunner.generate(args, loader: loader, root: root, kustomizationFile: kustomizationFile)
         try GeneratedResourceMerger.absorb(generated, args, into: resources)
+        try UnquotedKeyCheck.check(generated, args)
     }
 }

@@ -25,6 +25,7 @@ public struct GeneratorRunner {
             try YAMLPrintable.check(args)
             let generated = try Self.generate(args, loader: loader, root: root, kustomizationFile: k.file)
             try GeneratedResourceMerger.absorb(generated, args, into: resources)
+            try UnquotedKeyCheck.check(generated, args)
         }
     }
 
