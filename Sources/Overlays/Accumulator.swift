@@ -21,8 +21,7 @@ public final class Accumulator {
 
     public func mergeVars(_ more: [VarDeclaration]) throws {
         for v in more {
-            if let existing = vars.first(where: { $0.name == v.name }) {
-                if existing.isSameTarget(as: v) { continue }
+            if vars.contains(where: { $0.name == v.name }) {
                 throw BuildError("var '\(v.name)' already encountered", file: v.file)
             }
             vars.append(v)

@@ -85,7 +85,8 @@ public final class OverlayResolver {
         for t in try transformers(for: k, root: root, config: acc.config) {
             try t.transform(acc.resources)
         }
-        try acc.mergeVars(k.vars.map { try VarDeclaration.decode($0, file: k.file) })
+        // Vars bind to the resource they name when their kustomization declares them.
+        try acc.mergeVars(VarDeclaration.decodeAll(k.vars, file: k.file, resources: acc.resources))
         return acc
     }
 
