@@ -58,6 +58,18 @@ final class GeneratorSourceTests: XCTestCase {
         XCTAssertEqual(two.split(separator: "\n", omittingEmptySubsequences: false).map(\.count), [70, 2, 0])
     }
 
+    /// Literal `k=<value>` → data value printed by kubectl kustomize.
+    func testNELInEntriesFoldsLikeAQuotedYAMLLineBreak() {
+        let cases: [(String, String)] = [
+            ("a\u{85}b", "a b"), ("\u{85}b", " b"), ("a\u{85}", "a "), ("\u{85}", " "),
+            ("a\u{85}\u{85}b", "a\nb"), ("a\u{85}\u{85}\u{85}b", "a\n\nb"),
+            ("a \u{85} b", "a b"), ("a\t\u{85}b", "a\t b"), ("a\u{85}\tb", "a \tb"), ("plain  text", "plain  text"),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(ArgsRoundTrip.fold(input), expected, input.debugDescription)
+        }
+    }
+
     func testOptionsMergeLocalOverGlobal() {
         var local = GeneratorOptions()
         local.labels = [("l", "2"), ("both", "local")]

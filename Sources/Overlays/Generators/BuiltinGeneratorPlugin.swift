@@ -37,7 +37,7 @@ public struct BuiltinGeneratorPlugin {
         guard let kind = Self.kind(of: config) else {
             throw BuildError("\(config.id) is not a builtin ConfigMapGenerator or SecretGenerator config", file: config.origin, mark: config.object.mark)
         }
-        let args = try GeneratorArgs.decodePluginConfig(config.object, kind: kind, file: config.origin)
+        let args = ArgsRoundTrip.apply(try GeneratorArgs.decodePluginConfig(config.object, kind: kind, file: config.origin))
         try YAMLPrintable.check(args)
         let generated = try GeneratorRunner.generate(args, loader: loader, root: root, kustomizationFile: kustomizationFile)
         try GeneratedResourceMerger.absorb(generated, args, into: resources)

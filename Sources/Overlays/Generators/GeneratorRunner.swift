@@ -22,6 +22,7 @@ public struct GeneratorRunner {
             + k.secretGenerator.map { try GeneratorArgs.decode($0, kind: .secret, file: k.file) }
         for var args in entries {
             args.options = (args.options ?? GeneratorOptions()).mergingGlobal(global)
+            args = ArgsRoundTrip.apply(args)
             try YAMLPrintable.check(args)
             let generated = try Self.generate(args, loader: loader, root: root, kustomizationFile: k.file)
             try GeneratedResourceMerger.absorb(generated, args, into: resources)
