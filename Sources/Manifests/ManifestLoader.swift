@@ -7,7 +7,10 @@ public final class ManifestLoader {
 
     public let restrictor: LoadRestrictor
     public let limits: ParseLimits
+    /// Pristine trees of files read more than once (bases shared by several overlays).
     private var parsedFiles: [String: [Node]] = [:]
+    /// Files read once so far: their trees went to the caller without a copy.
+    private var readOnce: Set<String> = []
 
     public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default) {
         self.restrictor = restrictor
@@ -62,19 +65,25 @@ public final class ManifestLoader {
         return real
     }
 
-    /// Parsed documents of a file, read once per build.
+    /// Parsed documents of a file. Callers own the trees they get (transformers edit them),
+    /// so a file used once is handed over as parsed; one used again is kept pristine and
+    /// copied from then on, which is cheaper than parsing it again.
     public func parse(file: String) throws -> [Node] {
         let key = FileSystem.realPath(file) ?? file
         if let cached = parsedFiles[key] { return cached.map { $0.deepCopy() } }
+        let docs = try parseFromDisk(file)
+        if readOnce.insert(key).inserted { return docs }
+        parsedFiles[key] = docs
+        return docs.map { $0.deepCopy() }
+    }
+
+    private func parseFromDisk(_ file: String) throws -> [Node] {
         let bytes = try FileSystem.readBytes(file)
-        let docs: [Node]
         do {
-            docs = try YAMLParser(limits: limits).parse(bytes: bytes, file: file)
+            return try YAMLParser(limits: limits).parse(bytes: bytes, file: file)
         } catch let e as YAMLError {
             throw BuildError(e)
         }
-        parsedFiles[key] = docs
-        return docs.map { $0.deepCopy() }
     }
 
     /// Resources of a resource file: every document, with `kind: List` items expanded.

@@ -7,17 +7,15 @@ import YAML
 public struct ImageTransformer: Transformer {
     public var image: Kustomization.Image
     public var fieldSpecs: [FieldSpec]
-    private let matcher: NSRegularExpression
+    private let matcher: ImageNameMatcher
 
     public init(image: Kustomization.Image, fieldSpecs: [FieldSpec], file: String) throws {
         self.image = image
         self.fieldSpecs = fieldSpecs
-        // kustomize matches the name as a regular expression, tag and digest optional.
-        do {
-            matcher = try NSRegularExpression(pattern: "^" + image.name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$")
-        } catch {
+        guard let m = ImageNameMatcher(name: image.name) else {
             throw BuildError("invalid image name '\(image.name)': not a valid regular expression", file: file, mark: image.mark)
         }
+        matcher = m
     }
 
     public func transform(_ resources: ResourceMap) throws {
@@ -38,6 +36,7 @@ public struct ImageTransformer: Transformer {
         switch node {
         case .mapping(let m):
             for e in m.entries {
+                if case .scalar = e.value { continue }
                 updateContainerLists(e.value)
                 if e.key.value == "containers" || e.key.value == "initContainers", let seq = e.value.asSequence {
                     for case .mapping(let c) in seq.items {
@@ -48,7 +47,10 @@ public struct ImageTransformer: Transformer {
                 }
             }
         case .sequence(let s):
-            for item in s.items { updateContainerLists(item) }
+            for item in s.items {
+                if case .scalar = item { continue }
+                updateContainerLists(item)
+            }
         case .scalar:
             break
         }
@@ -56,8 +58,7 @@ public struct ImageTransformer: Transformer {
 
     /// The new image reference, or nil when this entry does not match `value`.
     func update(_ value: String) -> String? {
-        let range = NSRange(value.startIndex..<value.endIndex, in: value)
-        guard matcher.firstMatch(in: value, range: range) != nil else { return nil }
+        guard matcher.matches(value) else { return nil }
         var (name, tag, digest) = ImageReference.split(value)
         if let n = image.newName, !n.isEmpty { name = n }
         let newTag = image.newTag ?? "", newDigest = image.digest ?? ""
@@ -76,6 +77,65 @@ public struct ImageTransformer: Transformer {
     }
 }
 
+/// kustomize matches an image entry's name as the regular expression
+/// `^NAME(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`. Plain names (the usual case) are matched by
+/// hand, `.` still meaning any character; anything else goes to NSRegularExpression.
+struct ImageNameMatcher {
+    private let literal: [UInt8]?
+    private let regex: NSRegularExpression?
+
+    init?(name: String) {
+        let plain = name.utf8.allSatisfy { c in
+            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+                || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: "/")
+                || c == UInt8(ascii: ".") || c == UInt8(ascii: ":") || c == UInt8(ascii: "@")
+        }
+        if plain {
+            literal = Array(name.utf8)
+            regex = nil
+        } else {
+            guard let r = try? NSRegularExpression(pattern: "^" + name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$") else { return nil }
+            literal = nil
+            regex = r
+        }
+    }
+
+    func matches(_ value: String) -> Bool {
+        guard let literal else {
+            guard let regex else { return false }
+            return regex.firstMatch(in: value, range: NSRange(value.startIndex..<value.endIndex, in: value)) != nil
+        }
+        let v = Array(value.utf8)
+        guard v.count >= literal.count else { return false }
+        for i in 0..<literal.count {
+            if literal[i] == UInt8(ascii: ".") {
+                if v[i] == 10 || (v[i] >= 0x80 && v[i] < 0xC0) { return false }
+            } else if literal[i] != v[i] {
+                return false
+            }
+        }
+        let end = literal.count
+        // `(@sha256)?` is optional: try with it, then without.
+        if v.count >= end + 7, v[end..<(end + 7)].elementsEqual("@sha256".utf8), Self.isTagSuffix(v, from: end + 7) {
+            return true
+        }
+        return Self.isTagSuffix(v, from: end)
+    }
+
+    /// `(:[a-zA-Z0-9_.{}-]*)?$` from `start`.
+    private static func isTagSuffix(_ v: [UInt8], from start: Int) -> Bool {
+        if start == v.count { return true }
+        guard v[start] == UInt8(ascii: ":") else { return false }
+        for c in v[(start + 1)...] {
+            let ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+                || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "{")
+                || c == UInt8(ascii: "}") || c == UInt8(ascii: "-")
+            if !ok { return false }
+        }
+        return true
+    }
+}
+
 /// `[host[:port]/]path[:tag][@digest]` split the way kustomize does it.
 public enum ImageReference {
     public static func split(_ image: String) -> (name: String, tag: String, digest: String) {
@@ -88,14 +148,14 @@ public enum ImageReference {
         switch (colon, at) {
         case (nil, nil):
             return (image, "", "")
-        case (let c, let a?) where c == nil || a < c!:
+        case (nil, let a?):
+            return (s(0..<a), "", s((a + 1)..<chars.count))
+        case (let c?, let a?) where a < c:
             return (s(0..<a), "", s((a + 1)..<chars.count))
         case (let c?, let a?):
             return (s(0..<c), s((c + 1)..<a), s((a + 1)..<chars.count))
         case (let c?, nil):
             return (s(0..<c), s((c + 1)..<chars.count), "")
-        default:
-            return (image, "", "")
         }
     }
 }

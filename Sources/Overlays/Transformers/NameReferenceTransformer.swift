@@ -25,12 +25,19 @@ public struct NameReferenceTransformer: Transformer {
             try Self.checkSubjectNamespaces(referrer)
         }
         if byPreviousName.isEmpty { return }
+        // The table is long and resources share few kinds: select its entries once per GVK.
+        var specsByGVK: [GVK: [(FieldSpec, GVK)]] = [:]
         for referrer in all {
             let orgGVK = referrer.originalID.gvk
-            for backRef in backReferences {
-                for spec in backRef.referrers where spec.gvk.selects(orgGVK) {
-                    try update(referrer, spec: spec, target: backRef.target, byPreviousName: byPreviousName, all: all)
-                }
+            let specs: [(FieldSpec, GVK)]
+            if let cached = specsByGVK[orgGVK] {
+                specs = cached
+            } else {
+                specs = backReferences.flatMap { ref in ref.referrers.filter { $0.gvk.selects(orgGVK) }.map { ($0, ref.target) } }
+                specsByGVK[orgGVK] = specs
+            }
+            for (spec, target) in specs {
+                try update(referrer, spec: spec, target: target, byPreviousName: byPreviousName, all: all)
             }
         }
     }
