@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
             for w in result.warnings { Console.error("warning: " + w) }
             try write(result)
             // Freeing every node of a large build costs more than the build's transforms; the OS reclaims it at once.
-            exit(0)
+            Foundation.exit(0)
         } catch let e as BuildError {
             Console.error("Error: \(e)")
             throw ExitCode(1)
