@@ -19,6 +19,8 @@ final class MergeWalker {
     let interpretKubernetesDirectives: Bool
     var warnings: [PatchWarning] = []
     var resourceDescription = ""
+    /// Off only in tests that check the fast paths against kyaml's general algorithm.
+    var useFastPaths = true
     private var path: [PathStep] = []
 
     enum PathStep {
@@ -102,14 +104,33 @@ final class MergeWalker {
         var directives: [MapEntry] = []
         if let patch { directives = takeKubernetesDirectives(from: patch) }
 
+        guard let patch else {
+            // Nothing to merge in, but kyaml still walks the target: nulls vanish and merged
+            // lists are rebuilt. Children never touch this map's entries, so go by index.
+            var removals: [Int] = []
+            for i in target.entries.indices {
+                let entry = target.entries[i]
+                path.append(.field(entry.key.value))
+                let value = try walk(entry.value, nil, schema: store.field(schema, entry.key.value))
+                path.removeLast()
+                if let value, !isTaggedNull(value) {
+                    target.entries[i].value = value
+                } else {
+                    removals.append(i)
+                }
+            }
+            for i in removals.reversed() { target.entries.remove(at: i) }
+            return merged
+        }
+
         // Every field of either side, the target's first; fields are set in place.
         var names = target.keys
-        if let patch, patch !== target {
+        if patch !== target {
             for e in patch.entries where target.entryIndex(e.key.value) == nil { names.append(e.key.value) }
         }
         for name in names {
             let targetValue = target[name]
-            let patchValue = patch?[name]
+            let patchValue = patch[name]
             path.append(.field(name))
             let value = try walk(targetValue, patchValue, schema: store.field(schema, name))
             path.removeLast()
@@ -172,6 +193,16 @@ final class MergeWalker {
         let patch = origin?.asSequence
 
         let (_, keys) = store.patchStrategyAndKeys(schema)
+        if useFastPaths, !keys.isEmpty, let targetKeys = Self.distinctKeyValues(target, keys: keys) {
+            if patch == nil || patch === target {
+                try walkItemsInPlace(target, againstThemselves: patch != nil, schema: schema)
+                return merged
+            }
+            if let patch, let patchKeys = Self.distinctKeyValues(patch, keys: keys) {
+                return try mergeDistinctItems(target: target, targetKeys: targetKeys, patch: patch,
+                                              patchKeys: patchKeys, keys: keys, schema: schema)
+            }
+        }
         let values = Self.elementValues(keys: keys, patch: patch, target: target)
         if !values.isEmpty || !keys.isEmpty {
             return try setElements(values, keys: keys, target: target, patch: patch, schema: schema)
@@ -179,6 +210,93 @@ final class MergeWalker {
         // a list of scalars with a merge strategy (finalizers): union, patch values first
         return try setElements(Self.primitiveValues(patch: patch, target: target), keys: [""],
                                target: target, patch: patch, schema: schema)
+    }
+
+    // Fast paths. kyaml's list merge (setElements below) is quadratic and full of corner cases,
+    // which only matter when an item is not a mapping, is empty, lacks a key value, or repeats
+    // another item's keys. When no item of either list does that, its result is simple: with one
+    // merge key, the items in key order (patch items first) with target items merged in place;
+    // with several keys, the patch's new items then the target's items in their order. These
+    // paths compute that with dictionaries; tests compare them with the general path.
+
+    /// Each item's key values, or nil when some item is not a non-empty mapping with a non-empty
+    /// scalar value for every key, or two items share their key values.
+    static func distinctKeyValues(_ seq: YAML.Sequence, keys: [String]) -> [[String]]? {
+        var result: [[String]] = []
+        result.reserveCapacity(seq.items.count)
+        var seen = Set<[String]>()
+        seen.reserveCapacity(seq.items.count)
+        for item in seq.items {
+            guard case .mapping(let m) = item, !m.entries.isEmpty else { return nil }
+            var values: [String] = []
+            values.reserveCapacity(keys.count)
+            for key in keys {
+                guard case .scalar(let s)? = m[key], s.tag != .null, !s.value.isEmpty else { return nil }
+                values.append(s.value)
+            }
+            guard seen.insert(values).inserted else { return nil }
+            result.append(values)
+        }
+        return result
+    }
+
+    /// A merged list the patch does not touch (or that is the patch itself): kyaml's rebuild keeps
+    /// every item where it is, so only the items' own content needs walking; an item that walks
+    /// to nothing (`$patch: delete` in a new list) is dropped.
+    private func walkItemsInPlace(_ target: YAML.Sequence, againstThemselves: Bool, schema: Int32) throws {
+        let elementSchema = store.elements(schema)
+        var dropped = false
+        var kept: [Node] = []
+        kept.reserveCapacity(target.items.count)
+        for item in target.items {
+            path.append(.element([]))
+            let value = try walk(item, againstThemselves ? item : nil, schema: elementSchema)
+            path.removeLast()
+            if isMissingOrNull(value) || isEmptyMap(value) {
+                dropped = true
+            } else {
+                kept.append(item)
+            }
+        }
+        if dropped { target.items = kept }
+    }
+
+    private func mergeDistinctItems(target: YAML.Sequence, targetKeys: [[String]], patch: YAML.Sequence,
+                                    patchKeys: [[String]], keys: [String], schema: Int32) throws -> Node {
+        let elementSchema = store.elements(schema)
+        var targetIndex: [[String]: Int] = [:]
+        targetIndex.reserveCapacity(targetKeys.count)
+        for (i, k) in targetKeys.enumerated() { targetIndex[k] = i }
+        var patchIndex: [[String]: Int] = [:]
+        patchIndex.reserveCapacity(patchKeys.count)
+        for (i, k) in patchKeys.enumerated() { patchIndex[k] = i }
+
+        var merged: [Node] = []          // one key: the result, in key order
+        var added: [Node] = []           // several keys: the patch's new items
+        var keptTarget = [Bool](repeating: false, count: target.items.count)
+        func visit(_ tuple: [String]) throws {
+            let ti = targetIndex[tuple]
+            let targetItem = ti.map { target.items[$0] }
+            let patchItem = patchIndex[tuple].map { patch.items[$0] }
+            path.append(.element(tuple))
+            let value = try walk(targetItem, patchItem, schema: elementSchema)
+            path.removeLast()
+            guard let value, !isMissingOrNull(value), !isEmptyMap(value) else { return }
+            if let ti {
+                // kyaml puts the target's own item back, even after `$patch: replace`
+                keptTarget[ti] = true
+                merged.append(target.items[ti])
+            } else {
+                merged.append(value)
+                added.append(value)
+            }
+        }
+        for tuple in patchKeys { try visit(tuple) }
+        for tuple in targetKeys where patchIndex[tuple] == nil { try visit(tuple) }
+        if keys.count == 1 { return .sequence(YAML.Sequence(merged, mark: target.mark)) }
+        var result = added
+        for (i, item) in target.items.enumerated() where keptTarget[i] { result.append(item) }
+        return .sequence(YAML.Sequence(result, mark: target.mark))
     }
 
     /// kyaml `elementValues`: each item's key values, patch items first, duplicates dropped.

@@ -101,26 +101,29 @@ public struct PatchSelector: Sendable {
 
     /// Whether the patch applies to `resource`.
     public func matches(_ resource: Resource) throws -> Bool {
-        let gvk = resource.gvk
-        // cheapest and most selective first: kind, then name
-        if !kind.isEmpty && !kindPattern.matches(gvk.kind) { return false }
+        // Hot path (every target against every resource): cheapest and most selective tests
+        // first, and the original ID only when the resource has one (`previousIDs`).
+        if !kind.isEmpty && !kindPattern.matches(resource.kind) { return false }
         if !name.isEmpty {
             let current = resource.name
             if !namePattern.matches(current) {
-                let original = resource.originalID.name
-                if original == current || !namePattern.matches(original) { return false }
+                guard let original = resource.previousIDs.first?.name, original != current,
+                      namePattern.matches(original) else { return false }
             }
         }
-        if !namespace.isEmpty {
-            let current = effectiveNamespace(resource.namespace, gvk)
-            if !namespacePattern.matches(current) {
-                let originalID = resource.originalID
-                let original = effectiveNamespace(originalID.namespace, originalID.gvk)
-                if original == current || !namespacePattern.matches(original) { return false }
+        if !namespace.isEmpty || !group.isEmpty || !version.isEmpty {
+            let gvk = resource.gvk
+            if !namespace.isEmpty {
+                let current = effectiveNamespace(resource.namespace, gvk)
+                if !namespacePattern.matches(current) {
+                    guard let originalID = resource.previousIDs.first else { return false }
+                    let original = effectiveNamespace(originalID.namespace, originalID.gvk)
+                    if original == current || !namespacePattern.matches(original) { return false }
+                }
             }
+            if !group.isEmpty && !groupPattern.matches(gvk.group) { return false }
+            if !version.isEmpty && !versionPattern.matches(gvk.version) { return false }
         }
-        if !group.isEmpty && !groupPattern.matches(gvk.group) { return false }
-        if !version.isEmpty && !versionPattern.matches(gvk.version) { return false }
         if let labels {
             guard try labels.get().matches(resource.metadata?.mapping("labels")) else { return false }
         }
