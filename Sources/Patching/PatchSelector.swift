@@ -133,6 +133,19 @@ public struct PatchSelector: Sendable {
         return true
     }
 
+    /// The name when the pattern is plain text (no regex syntax), so a caller can look the
+    /// resource up in an index by current and original name instead of testing every resource.
+    public var exactName: String? {
+        if case .literal(let s) = namePattern.matcher { return s }
+        return nil
+    }
+
+    /// The kind when the pattern is plain text.
+    public var exactKind: String? {
+        if case .literal(let s) = kindPattern.matcher { return s }
+        return nil
+    }
+
     /// The resources the patch applies to, in their order.
     public func select(_ resources: [Resource]) throws -> [Resource] {
         try resources.filter { try matches($0) }
