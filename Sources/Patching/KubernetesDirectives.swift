@@ -59,10 +59,16 @@ enum KubernetesDirectives {
         for (i, item) in order.items.enumerated() where position[identity(item, keys: keys)] == nil {
             position[identity(item, keys: keys)] = i
         }
-        let indexed = seq.items.enumerated().map { (offset: $0.offset, item: $0.element,
-                                                   rank: position[identity($0.element, keys: keys)]) }
-        let named = indexed.filter { $0.rank != nil }.sorted { ($0.rank!, $0.offset) < ($1.rank!, $1.offset) }
-        let others = indexed.filter { $0.rank == nil }
-        seq.items = named.map(\.item) + others.map(\.item)
+        var named: [(rank: Int, offset: Int, item: Node)] = []
+        var others: [Node] = []
+        for (offset, item) in seq.items.enumerated() {
+            if let rank = position[identity(item, keys: keys)] {
+                named.append((rank, offset, item))
+            } else {
+                others.append(item)
+            }
+        }
+        named.sort { ($0.rank, $0.offset) < ($1.rank, $1.offset) }
+        seq.items = named.map(\.item) + others
     }
 }

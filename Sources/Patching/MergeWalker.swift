@@ -59,14 +59,15 @@ final class MergeWalker {
     /// kyaml `GetSchema`: a node without a schema from its parent gets the one of its own
     /// `apiVersion`/`kind`, if any (also inside CRDs that embed a Deployment).
     private func schemaFromTypeMeta(_ dest: Node?, _ origin: Node?) -> Int32 {
-        for node in [dest, origin] {
-            guard case .mapping(let m)? = node,
-                  let apiVersion = m.string("apiVersion"), !apiVersion.isEmpty,
-                  let kind = m.string("kind"), !kind.isEmpty else { continue }
-            let s = store.root(apiVersion: apiVersion, kind: kind)
-            if s >= 0 { return s }
-        }
-        return SchemaStore.none
+        let fromDest = schemaFromTypeMeta(dest)
+        return fromDest >= 0 ? fromDest : schemaFromTypeMeta(origin)
+    }
+
+    private func schemaFromTypeMeta(_ node: Node?) -> Int32 {
+        guard case .mapping(let m)? = node,
+              let apiVersion = m.string("apiVersion"), !apiVersion.isEmpty,
+              let kind = m.string("kind"), !kind.isEmpty else { return SchemaStore.none }
+        return store.root(apiVersion: apiVersion, kind: kind)
     }
 
     private func checkSameKind(_ dest: Node?, _ origin: Node?, as reference: Node?) throws {
@@ -99,12 +100,7 @@ final class MergeWalker {
             }
         }
         guard case .mapping(let target)? = merged else { return merged }
-        let patch = origin?.asMapping
-
-        var directives: [MapEntry] = []
-        if let patch { directives = takeKubernetesDirectives(from: patch) }
-
-        guard let patch else {
+        guard let patch = origin?.asMapping else {
             // Nothing to merge in, but kyaml still walks the target: nulls vanish and merged
             // lists are rebuilt. Children never touch this map's entries, so go by index.
             var removals: [Int] = []
@@ -123,6 +119,7 @@ final class MergeWalker {
             return merged
         }
 
+        let directives = takeKubernetesDirectives(from: patch)
         // Every field of either side, the target's first; fields are set in place.
         var names = target.keys
         if patch !== target {
