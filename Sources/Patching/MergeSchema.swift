@@ -177,56 +177,79 @@ final class SchemaStore: Sendable {
         return s.split(separator: ",").contains { $0 == "merge" }
     }
 
-    /// Reads the generated line table (format in scripts/gen_merge_keys.py).
+    /// Reads the generated line table (format in scripts/gen_merge_keys.py). Works on the UTF-8
+    /// bytes: this runs once per process, on the first strategic merge.
     static func parseTable(_ text: String) -> SchemaStore {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        var text = text
+        return text.withUTF8 { parseTable(bytes: $0) }
+    }
+
+    private static func parseTable(bytes: UnsafeBufferPointer<UInt8>) -> SchemaStore {
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        // Each line as the ranges of its space-separated fields.
+        var lines: [[Range<Int>]] = []
+        var fields: [Range<Int>] = []
+        var start = 0
+        for i in 0...bytes.count {
+            let c = i < bytes.count ? bytes[i] : newline
+            guard c == space || c == newline else { continue }
+            if i > start { fields.append(start..<i) }
+            start = i + 1
+            if c == newline {
+                if !fields.isEmpty { lines.append(fields) }
+                fields.removeAll(keepingCapacity: true)
+            }
+        }
+        func string(_ r: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+        }
+        func isDash(_ r: Range<Int>) -> Bool { r.count == 1 && bytes[r.lowerBound] == UInt8(ascii: "-") }
+        func tag(_ line: [Range<Int>]) -> UInt8 { line[0].count == 1 ? bytes[line[0].lowerBound] : 0 }
+
         var nodes = [SchemaNode()]  // index 0: opaque
         var definitions: [String: Int32] = [:]
         // First pass: number the definitions so fields can point forward.
-        for line in lines where line.hasPrefix("D ") {
-            definitions[String(line.dropFirst(2))] = Int32(nodes.count)
+        for line in lines where tag(line) == UInt8(ascii: "D") && line.count >= 2 {
+            definitions[string(line[1])] = Int32(nodes.count)
             nodes.append(SchemaNode())
         }
         var byType: [TypeKey: Int32] = [:]
         var clusterScoped: Set<TypeKey> = []
         var current = SchemaStore.none
-        func target(_ name: Substring) -> Int32 {
-            name == "-" ? SchemaStore.opaque : (definitions[String(name)] ?? SchemaStore.opaque)
+        func target(_ r: Range<Int>) -> Int32 {
+            isDash(r) ? SchemaStore.opaque : (definitions[string(r)] ?? SchemaStore.opaque)
         }
-        func optional(_ s: Substring) -> String { s == "-" ? "" : String(s) }
+        func optional(_ r: Range<Int>) -> String { isDash(r) ? "" : string(r) }
         for line in lines {
-            let f = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard let tag = f.first else { continue }
-            switch tag {
-            case "D":
-                current = definitions[String(line.dropFirst(2))] ?? SchemaStore.none
-            case "G" where f.count >= 3 && current >= 0:
-                byType[TypeKey(apiVersion: String(f[1]), kind: String(f[2]))] = current
-            case "C" where f.count >= 3:
-                clusterScoped.insert(TypeKey(apiVersion: String(f[1]), kind: String(f[2])))
-            case "F" where f.count >= 8 && current >= 0:
-                let name = String(f[1])
+            switch tag(line) {
+            case UInt8(ascii: "D") where line.count >= 2:
+                current = definitions[string(line[1])] ?? SchemaStore.none
+            case UInt8(ascii: "G") where line.count >= 3 && current >= 0:
+                byType[TypeKey(apiVersion: string(line[1]), kind: string(line[2]))] = current
+            case UInt8(ascii: "C") where line.count >= 3:
+                clusterScoped.insert(TypeKey(apiVersion: string(line[1]), kind: string(line[2])))
+            case UInt8(ascii: "F") where line.count >= 8 && current >= 0:
                 let child: Int32
-                switch f[2] {
-                case "o":
-                    child = target(f[3])
-                case "a":
+                switch bytes[line[2].lowerBound] {
+                case UInt8(ascii: "o"):
+                    child = target(line[3])
+                case UInt8(ascii: "a"):
                     var n = SchemaNode()
                     n.isArray = true
-                    n.items = target(f[3])
-                    n.patchStrategy = optional(f[4])
-                    n.mergeKey = optional(f[5])
-                    n.listType = optional(f[6])
-                    n.listMapKeys = f[7] == "-" ? [] : f[7].split(separator: ",").map(String.init)
+                    n.items = target(line[3])
+                    n.patchStrategy = optional(line[4])
+                    n.mergeKey = optional(line[5])
+                    n.listType = optional(line[6])
+                    n.listMapKeys = isDash(line[7]) ? [] : string(line[7]).split(separator: ",").map(String.init)
                     child = Int32(nodes.count)
                     nodes.append(n)
                 default:  // "m"
                     var n = SchemaNode()
-                    n.additionalProperties = target(f[3])
+                    n.additionalProperties = target(line[3])
                     child = Int32(nodes.count)
                     nodes.append(n)
                 }
-                nodes[Int(current)].properties[name] = child
+                nodes[Int(current)].properties[string(line[1])] = child
             default:
                 continue
             }
