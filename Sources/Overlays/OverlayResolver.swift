@@ -1,4 +1,5 @@
 import Manifests
+import Patching
 import YAML
 
 /// Walks a kustomization and everything it uses, applying kustomize's steps in kustomize's
@@ -9,6 +10,10 @@ public final class OverlayResolver {
     public let diagnostics = Diagnostics()
     /// Real paths of kustomizations being built, to catch cycles.
     private var inProgress: [String] = []
+    /// Merge keys for strategic merge: the built-in Kubernetes schema unless a kustomization's
+    /// `openapi:` replaces it (the first one met, the root's, wins, as in kustomize).
+    private var schema: MergeSchema = .kubernetes
+    private var schemaChosen = false
 
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
@@ -65,6 +70,7 @@ public final class OverlayResolver {
         inProgress.append(root)
         defer { inProgress.removeLast() }
         try refuseUnsupported(k)
+        try chooseSchema(k, root: root)
         for entry in k.resources {
             try accumulateResource(entry, kustomization: k, root: root, into: acc)
         }
@@ -109,9 +115,43 @@ public final class OverlayResolver {
         }
     }
 
+    private func chooseSchema(_ k: Kustomization, root: String) throws {
+        guard !k.openapi.isEmpty, !schemaChosen else { return }
+        schemaChosen = true
+        for (key, value) in k.openapi {
+            switch key {
+            case "path":
+                let file = try loader.resolveFile(value, root: root, kustomizationFile: k.file)
+                guard let doc = try loader.parse(file: file).first else {
+                    throw BuildError("the OpenAPI document is empty", file: file)
+                }
+                do {
+                    schema = try MergeSchema(openAPIDocument: doc, file: file)
+                } catch let e as PatchError {
+                    throw BuildError(e)
+                }
+            case "version":
+                guard value == MergeSchema.builtinVersion else {
+                    throw BuildError("the specified OpenAPI version '\(value)' is not built in (only \(MergeSchema.builtinVersion))", file: k.file)
+                }
+            default:
+                throw BuildError("openapi: unknown key '\(key)' (path or version)", file: k.file)
+            }
+        }
+    }
+
     /// The transformers of one kustomization, in kustomize's order.
     func transformers(for k: Kustomization, root: String, config: TransformerConfig) throws -> [Transformer] {
         var list: [Transformer] = []
+        let applier = PatchApplier(schema: schema, diagnostics: diagnostics)
+        if !k.patchesStrategicMerge.isEmpty {
+            let patches = try StrategicMergePatchesTransformer.load(k.patchesStrategicMerge, kustomization: k, root: root, loader: loader)
+            list.append(StrategicMergePatchesTransformer(patches: patches, applier: applier))
+        }
+        for p in k.patches {
+            let source = try PatchSource.load(path: p.path, inline: p.patch, kustomization: k, root: root, loader: loader, mark: p.mark)
+            list.append(PatchTransformer(patch: p, source: source, applier: applier, file: k.file))
+        }
         list.append(NamespaceTransformer(namespace: k.namespace, fieldSpecs: config.namespace))
         list.append(NameAffixTransformer(k.namePrefix, position: .prefix, fieldSpecs: config.namePrefix))
         list.append(NameAffixTransformer(k.nameSuffix, position: .suffix, fieldSpecs: config.nameSuffix))
@@ -128,6 +168,13 @@ public final class OverlayResolver {
         }
         list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))
         list.append(KeyValueTransformer(pairs: k.commonAnnotations, fieldSpecs: config.commonAnnotations))
+        for p in k.patchesJson6902 {
+            let source = try PatchSource.load(path: p.path, inline: p.patch, kustomization: k, root: root, loader: loader, mark: p.mark)
+            guard case .json6902(let json) = source.content else {
+                throw BuildError("patchesJson6902 entry is not a JSON patch (a list of operations)", file: k.file, mark: p.mark)
+            }
+            list.append(JSON6902PatchTransformer(patch: p, json: json, applier: applier, file: k.file))
+        }
         if !k.replicas.isEmpty {
             list.append(ReplicaTransformer(replicas: k.replicas, fieldSpecs: config.replicas, file: k.file))
         }
@@ -146,11 +193,7 @@ public final class OverlayResolver {
             throw BuildError("'\(field)' is not supported: sts-kustomize does not run Helm or fetch charts", file: k.file, mark: mark)
         }
         let notYet: [(String, Bool)] = [
-            ("patchesStrategicMerge", !k.patchesStrategicMerge.isEmpty),
-            ("patchesJson6902", !k.patchesJson6902.isEmpty),
-            ("patches", !k.patches.isEmpty),
             ("crds", !k.crds.isEmpty),
-            ("openapi", !k.openapi.isEmpty),
             ("generators", !k.generators.isEmpty),
             ("transformers", !k.transformers.isEmpty),
             ("validators", !k.validators.isEmpty),

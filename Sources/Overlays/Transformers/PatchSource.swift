@@ -1,0 +1,141 @@
+import Manifests
+import Patching
+import YAML
+
+/// The text of a patch — inline or from a file (through the load restrictor) — and what kind
+/// of patch it is, decided as kustomize decides: maps are strategic merge, a list is JSON 6902.
+struct PatchSource {
+    enum Content {
+        case strategicMerge([Mapping])
+        case json6902(JSONPatch)
+    }
+
+    let file: String
+    let content: Content
+
+    static func load(path: String?, inline: String?, kustomization k: Kustomization, root: String,
+                     loader: ManifestLoader, mark: Mark) throws -> PatchSource {
+        let trimmed = inline?.trimmingWhitespace() ?? ""
+        if !trimmed.isEmpty && path != nil {
+            throw BuildError("patch and path can't be set at the same time", file: k.file, mark: mark)
+        }
+        if let path {
+            let full = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
+            return try parse(bytes: FileSystem.readBytes(full), file: full)
+        }
+        guard !trimmed.isEmpty else {
+            throw BuildError("must specify one of patch and path", file: k.file, mark: mark)
+        }
+        return try parse(bytes: Array(trimmed.utf8), file: k.file)
+    }
+
+    static func parse(bytes: [UInt8], file: String) throws -> PatchSource {
+        let docs: [Node]
+        do {
+            docs = try YAMLParser().parse(bytes: bytes, file: file)
+        } catch let e as YAMLError {
+            throw BuildError(e)
+        }
+        if docs.count == 1, docs[0].asSequence != nil {
+            do {
+                return PatchSource(file: file, content: .json6902(try JSONPatch(document: docs[0], file: file)))
+            } catch let e as PatchError {
+                throw BuildError(e)
+            }
+        }
+        var maps: [Mapping] = []
+        for d in docs {
+            guard let m = d.asMapping else {
+                throw BuildError("unable to parse SM or JSON patch: a patch must be a mapping or a list of operations", file: file, mark: d.mark)
+            }
+            maps.append(m)
+        }
+        if maps.isEmpty {
+            throw BuildError("unable to parse SM or JSON patch: the patch is empty", file: file)
+        }
+        return PatchSource(file: file, content: .strategicMerge(maps))
+    }
+}
+
+/// Applying patches to resources in a map, shared by the three patch fields.
+struct PatchApplier {
+    let schema: MergeSchema
+    let diagnostics: Diagnostics
+
+    /// The one resource a patch names by its own apiVersion, kind, name and namespace
+    /// (matching current or earlier IDs, as kustomize's GetById).
+    func target(of patch: Mapping, in resources: ResourceMap, file: String) throws -> Resource {
+        let gvk = GVK(apiVersion: patch.string("apiVersion") ?? "", kind: patch.string("kind") ?? "")
+        let meta = patch.mapping("metadata")
+        let id = ResourceID(gvk: gvk, name: meta?.string("name") ?? "", namespace: meta?.string("namespace") ?? "")
+        let found = resources.matchingAnyID { $0.gvk == id.gvk && $0.name == id.name && $0.isNamespaceEqual(id) }
+        if found.count == 1 { return found[0] }
+        let what = found.isEmpty ? "no matches" : "multiple matches"
+        throw BuildError("\(what) for Id \(id); failed to find unique target for patch \(id)", file: file, mark: patch.mark)
+    }
+
+    /// Strategic-merges `patch` into each of `targets`; resources the patch deletes leave the map.
+    func merge(_ patch: Mapping, into targets: [Resource], resources: ResourceMap, file: String,
+               allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
+        let smp = StrategicMergePatch(schema: schema, options: .init(allowNameChange: allowNameChange, allowKindChange: allowKindChange))
+        for r in targets {
+            if allowNameChange || allowKindChange { r.rememberCurrentID() }
+            let outcome: PatchOutcome
+            let warnings: [PatchWarning]
+            do {
+                (outcome, warnings) = try smp.apply(patch, to: r, patchFile: file)
+            } catch let e as PatchError {
+                throw BuildError(e)
+            }
+            for w in warnings { diagnostics.warn("\(w.message) (patch \(file))") }
+            if outcome == .deleteResource { resources.remove(r) }
+        }
+    }
+
+    func applyJSON(_ patch: JSONPatch, to targets: [Resource], file: String) throws {
+        for r in targets {
+            r.rememberCurrentID()
+            let result: Node
+            do {
+                result = try patch.apply(to: .mapping(r.object))
+            } catch let e as PatchError {
+                throw BuildError(e)
+            }
+            guard let m = result.asMapping else {
+                throw BuildError("JSON patch turned \(r.id) into something that is not an object", file: file)
+            }
+            r.object = m
+        }
+    }
+
+    func select(_ target: Node, in resources: ResourceMap, file: String) throws -> [Resource] {
+        guard let m = target.asMapping else {
+            throw BuildError("patch target must be a mapping", file: file, mark: target.mark)
+        }
+        do {
+            return try PatchSelector(from: m, file: file, schema: schema).select(resources.resources)
+        } catch let e as PatchError {
+            throw BuildError(e)
+        }
+    }
+}
+
+extension BuildError {
+    init(_ e: PatchError) {
+        self.init(e.message, file: e.file, mark: e.mark)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension Resource {
+    /// Whether `id` (from a patch or selector) names this resource's current or any earlier ID.
+    func isNamespaceEqual(_ id: ResourceID) -> Bool { self.id.isNamespaceEqual(id) }
+}

@@ -1,0 +1,85 @@
+import Manifests
+import Patching
+import YAML
+
+/// One `patches:` entry: a strategic merge or JSON 6902 patch, applied to its `target`
+/// selection or, for a strategic merge patch without target, to the resource it names.
+struct PatchTransformer: Transformer {
+    let patch: Kustomization.Patch
+    let source: PatchSource
+    let applier: PatchApplier
+    let file: String
+
+    func transform(_ resources: ResourceMap) throws {
+        switch source.content {
+        case .strategicMerge(let patches):
+            if let target = patch.target {
+                let selected = try applier.select(target, in: resources, file: file)
+                for p in patches {
+                    try applier.merge(p, into: selected, resources: resources, file: source.file,
+                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
+                }
+            } else {
+                for p in patches {
+                    let r = try applier.target(of: p, in: resources, file: source.file)
+                    try applier.merge(p, into: [r], resources: resources, file: source.file,
+                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
+                }
+            }
+        case .json6902(let json):
+            guard let target = patch.target else {
+                throw BuildError("must specify a target for JSON patch", file: file, mark: patch.mark)
+            }
+            try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: source.file)
+        }
+    }
+}
+
+/// The deprecated `patchesStrategicMerge:`: each entry is inline patch YAML or a file path.
+struct StrategicMergePatchesTransformer: Transformer {
+    let patches: [(Mapping, String)]
+    let applier: PatchApplier
+
+    func transform(_ resources: ResourceMap) throws {
+        for (p, file) in patches {
+            let r = try applier.target(of: p, in: resources, file: file)
+            try applier.merge(p, into: [r], resources: resources, file: file)
+        }
+    }
+
+    static func load(_ entries: [Node], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws -> [(Mapping, String)] {
+        var out: [(Mapping, String)] = []
+        for entry in entries {
+            guard let text = entry.stringValue else {
+                throw BuildError("patchesStrategicMerge entries must be strings", file: k.file, mark: entry.mark)
+            }
+            // As kustomize: first try the string as patch content, then as a file path.
+            if let docs = try? YAMLParser().parse(text, file: k.file), !docs.isEmpty, docs.allSatisfy({ $0.asMapping != nil }) {
+                out += docs.compactMap { $0.asMapping }.map { ($0, k.file) }
+                continue
+            }
+            let full = try loader.resolveFile(text, root: root, kustomizationFile: k.file)
+            let source = try PatchSource.parse(bytes: FileSystem.readBytes(full), file: full)
+            guard case .strategicMerge(let maps) = source.content else {
+                throw BuildError("patchesStrategicMerge entry '\(text)' is not a strategic merge patch", file: k.file, mark: entry.mark)
+            }
+            out += maps.map { ($0, full) }
+        }
+        return out
+    }
+}
+
+/// The deprecated `patchesJson6902:`: JSON patches, each with a target.
+struct JSON6902PatchTransformer: Transformer {
+    let patch: Kustomization.Patch
+    let json: JSONPatch
+    let applier: PatchApplier
+    let file: String
+
+    func transform(_ resources: ResourceMap) throws {
+        guard let target = patch.target else {
+            throw BuildError("must specify a target for patchesJson6902", file: file, mark: patch.mark)
+        }
+        try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: file)
+    }
+}
