@@ -118,6 +118,9 @@ public final class OverlayResolver {
     private func chooseSchema(_ k: Kustomization, root: String) throws {
         guard !k.openapi.isEmpty, !schemaChosen else { return }
         schemaChosen = true
+        if k.openapi.count > 1 {
+            throw BuildError("builtin version and path cannot both be specified in openapi", file: k.file)
+        }
         for (key, value) in k.openapi {
             switch key {
             case "path":
