@@ -8,6 +8,7 @@ public final class OverlayResolver {
     public let options: BuildOptions
     public let loader: ManifestLoader
     public let diagnostics = Diagnostics()
+    private let buildMetadata: BuildMetadataTracker
     /// Real paths of kustomizations being built, to catch cycles.
     private var inProgress: [String] = []
     /// Merge keys for strategic merge: the built-in Kubernetes schema unless a kustomization's
@@ -18,6 +19,7 @@ public final class OverlayResolver {
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
         self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits)
+        self.buildMetadata = BuildMetadataTracker(options: options)
     }
 
     /// `kustomize build DIR`: the resources in output order.
@@ -36,6 +38,7 @@ public final class OverlayResolver {
         try NameHashTransformer().transform(resources)
         try NameReferenceTransformer(backReferences: acc.config.nameReference).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
+        try buildMetadata.finish(resources, root: k)
         resources.setOrder(resources.resources.filter { !$0.isLocalConfig })
         if let sort = k.sortOptions, sort.order == .fifo {
             // input order
@@ -70,6 +73,7 @@ public final class OverlayResolver {
         inProgress.append(root)
         defer { inProgress.removeLast() }
         try refuseUnsupported(k)
+        try buildMetadata.begin(k, root: root)
         try chooseSchema(k, root: root)
         for entry in k.resources {
             try accumulateResource(entry, kustomization: k, root: root, into: acc)
@@ -80,7 +84,12 @@ public final class OverlayResolver {
                 acc.config.merge(try TransformerConfig.decode(doc, file: file))
             }
         }
+        acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
+        let plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
+        let before = Set(acc.resources.resources.map { ObjectIdentifier($0) })
         try GeneratorRunner(loader: loader, diagnostics: diagnostics).run(k, root: root, into: acc.resources)
+        try plugins.generate(k, root: root, config: acc.config, into: acc.resources)
+        buildMetadata.generated(acc.resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, kustomization: k, root: root)
         for entry in k.components {
             let full = FileSystem.join(root, entry)
             guard FileSystem.type(of: full) == .directory else {
@@ -88,8 +97,8 @@ public final class OverlayResolver {
             }
             _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
         }
-        for t in try transformers(for: k, root: root, config: acc.config) {
-            try t.transform(acc.resources)
+        for t in try transformers(for: k, root: root, config: acc.config) + plugins.transformers(for: k, root: root, config: acc.config) {
+            try buildMetadata.wrap(t, kustomization: k, root: root).transform(acc.resources)
         }
         // Vars bind to the resource they name when their kustomization declares them.
         try acc.mergeVars(VarDeclaration.decodeAll(k.vars, file: k.file, resources: acc.resources))
@@ -109,7 +118,9 @@ public final class OverlayResolver {
             try acc.merge(sub)
         case .file:
             let file = try loader.resolveFile(entry, root: root, kustomizationFile: k.file)
-            for r in try loader.loadResources(file: file) {
+            let loaded = try loader.loadResources(file: file)
+            buildMetadata.loaded(loaded, file: file, kustomization: k, root: root)
+            for r in loaded {
                 try acc.resources.append(r)
             }
         }
@@ -181,6 +192,9 @@ public final class OverlayResolver {
         if !k.replicas.isEmpty {
             list.append(ReplicaTransformer(replicas: k.replicas, fieldSpecs: config.replicas, file: k.file))
         }
+        if !k.storage.isEmpty {
+            list.append(try StorageTransformer(entries: k.storage, file: k.file))
+        }
         for image in k.images {
             list.append(try ImageTransformer(image: image, fieldSpecs: config.images, file: k.file))
         }
@@ -193,18 +207,8 @@ public final class OverlayResolver {
     /// Fields we know but cannot honour yet, or refuse on principle: an error, never ignored.
     private func refuseUnsupported(_ k: Kustomization) throws {
         for (field, mark) in k.refusedFields {
-            throw BuildError("'\(field)' is not supported: sts-kustomize does not run Helm or fetch charts", file: k.file, mark: mark)
-        }
-        let notYet: [(String, Bool)] = [
-            ("crds", !k.crds.isEmpty),
-            ("generators", !k.generators.isEmpty),
-            ("transformers", !k.transformers.isEmpty),
-            ("validators", !k.validators.isEmpty),
-            ("buildMetadata", !k.buildMetadata.isEmpty),
-            ("storage", !k.storage.isEmpty),
-        ]
-        for (field, present) in notYet where present {
-            throw BuildError("'\(field)' is not supported yet by sts-kustomize", file: k.file)
+            let why = field == "inventory" ? "kustomize v5 dropped inventory objects" : "sts-kustomize does not run Helm or fetch charts"
+            throw BuildError("'\(field)' is not supported: \(why)", file: k.file, mark: mark)
         }
     }
 }
