@@ -24,7 +24,8 @@ let package = Package(
             name: "Overlays",
             dependencies: ["YAML", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays"]),
+        .target(name: "StatefulSetChecks", dependencies: ["YAML", "Manifests"]),
+        .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
         .executableTarget(
             name: "sts-kustomize",
             dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "YAML"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "StsKustomize", "Manifests", "YAML"]),
+        .testTarget(name: "StatefulSetChecksTests", dependencies: ["StatefulSetChecks", "Manifests", "YAML"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"]),
     ],
     swiftLanguageModes: [.v5]

@@ -20,6 +20,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("enable-managedby-label"), help: "Add app.kubernetes.io/managed-by to every resource.")
     var enableManagedByLabel = false
 
+    @Flag(name: .customLong("check"), help: "Run the StatefulSet checks after rendering; fail on errors (sts-kustomize extension).")
+    var check = false
+
     func run() throws {
         guard let restrictor = LoadRestrictor(rawValue: loadRestrictor) else {
             throw ValidationError("--load-restrictor must be one of \(LoadRestrictor.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -28,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let result = try Build(options: options).run(directory)
             for w in result.warnings { Console.error("warning: " + w) }
+            if check { try BuildCheck.run(on: result) }
             try write(result)
             // Freeing every node of a large build costs more than the build's transforms; the OS reclaims it at once.
             Foundation.exit(0)

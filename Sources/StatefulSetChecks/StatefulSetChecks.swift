@@ -1,0 +1,1 @@
+// StatefulSet findings and update-safety diffs: see issue 5.
