@@ -1,1 +1,0 @@
-// StatefulSet findings and update-safety diffs: see issue 5.
