@@ -11,6 +11,16 @@ public final class ManifestLoader {
     private var parsedFiles: [String: [Node]] = [:]
     /// Files read once so far: their trees went to the caller without a copy.
     private var readOnce: Set<String> = []
+    /// realpath() costs a readlink per path component; roots are resolved again and again.
+    private var realPaths: [String: String] = [:]
+
+    /// The real path of `path` (symlinks resolved), remembered for the build.
+    public func realPath(_ path: String) -> String? {
+        if let known = realPaths[path] { return known }
+        guard let real = FileSystem.realPath(path) else { return nil }
+        realPaths[path] = real
+        return real
+    }
 
     public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default) {
         self.restrictor = restrictor
@@ -60,7 +70,7 @@ public final class ManifestLoader {
         guard let real = FileSystem.realPath(full) else {
             throw BuildError("'\(path)' doesn't exist", file: kustomizationFile)
         }
-        let realRoot = FileSystem.realPath(root) ?? root
+        let realRoot = realPath(root) ?? root
         try restrictor.check(file: real, root: realRoot, requestedAs: path, kustomizationFile: kustomizationFile)
         return real
     }
@@ -69,7 +79,7 @@ public final class ManifestLoader {
     /// so a file used once is handed over as parsed; one used again is kept pristine and
     /// copied from then on, which is cheaper than parsing it again.
     public func parse(file: String) throws -> [Node] {
-        let key = FileSystem.realPath(file) ?? file
+        let key = realPath(file) ?? file
         if let cached = parsedFiles[key] { return cached.map { $0.deepCopy() } }
         let docs = try parseFromDisk(file)
         if readOnce.insert(key).inserted { return docs }

@@ -14,6 +14,9 @@ public struct TransformerConfig {
     public var replicas: [FieldSpec]
     public var nameReference: [NameBackReference]
     public var varReference: [FieldSpec]
+    /// Whether anything beyond the builtin tables was added (`configurations:`, `crds:`).
+    /// Merging a config without additions into one that has the builtins changes nothing.
+    public var hasAdditions = false
 
     public static let builtin = TransformerConfig(
         namePrefix: BuiltinFieldSpecs.nameAffix,
@@ -30,10 +33,12 @@ public struct TransformerConfig {
 
     public static let empty = TransformerConfig(namePrefix: [], nameSuffix: [], namespace: [], commonLabels: [],
                                                 templateLabels: [], commonAnnotations: [], images: [], replicas: [],
-                                                nameReference: [], varReference: [])
+                                                nameReference: [], varReference: [], hasAdditions: true)
 
     /// Adds another config's specs, skipping ones already present.
     public mutating func merge(_ other: TransformerConfig) {
+        guard other.hasAdditions else { return }
+        hasAdditions = true
         func add(_ a: inout [FieldSpec], _ b: [FieldSpec]) {
             for s in b where !a.contains(s) { a.append(s) }
         }
