@@ -1,0 +1,158 @@
+import Foundation
+@testable import Overlays
+import StatefulSetChecks
+import StsKustomize
+import XCTest
+import YAML
+
+/// `storage:` behaviour beyond the oracle cases: what it leaves alone, and its errors, each
+/// naming the kustomization file, the entry's line and the entry.
+final class StorageTransformerTests: XCTestCase {
+    private var root = ""
+
+    private let statefulSets = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          serviceName: db
+          volumeClaimTemplates:
+          - metadata: {name: data, annotations: {keep: me}}
+            spec:
+              accessModes: [ReadWriteMany]
+              storageClassName: standard
+              volumeMode: Block
+              dataSource: {name: snap, kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io}
+              resources: {requests: {storage: 1Gi}, limits: {storage: 2Gi}}
+          - metadata: {name: wal}
+            spec: {resources: {requests: {storage: 1Gi}}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: cache}
+        spec:
+          volumeClaimTemplates:
+          - metadata: {name: data}
+            spec: {resources: {requests: {storage: 1Gi}}}
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: stateless}
+        spec: {serviceName: x}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec: {}
+
+        """
+
+    override func setUpWithError() throws {
+        root = NSTemporaryDirectory() + "storage-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try statefulSets.write(toFile: root + "/sts.yaml", atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    private func build(storage: String) throws -> [String: String] {
+        try ("resources:\n- sts.yaml\nstorage:\n" + storage).write(toFile: root + "/kustomization.yaml", atomically: true, encoding: .utf8)
+        var byName: [String: String] = [:]
+        for r in try Build().run(root).resources.resources {
+            byName[r.name] = try YAMLEmitter().emitString(r.object["spec"] ?? .null)
+        }
+        return byName
+    }
+
+    private func buildError(storage: String) -> String {
+        do {
+            _ = try build(storage: storage)
+            return "no error"
+        } catch {
+            return "\(error)".replacingOccurrences(of: root + "/", with: "")
+        }
+    }
+
+    func testOnlyTheGivenFieldsChange() throws {
+        let before = try build(storage: "  []\n")
+        let after = try build(storage: "- {name: db, claim: data, size: 5Gi}\n")
+        XCTAssertEqual(after["db"], before["db"]?.replacingOccurrences(of: "requests:\n        storage: 1Gi\n    storageClassName", with: "requests:\n        storage: 5Gi\n    storageClassName"))
+        XCTAssertNotEqual(after["db"], before["db"])
+        XCTAssertEqual(after["cache"], before["cache"])
+        XCTAssertTrue(after["db"]?.contains("limits:\n        storage: 2Gi") == true, after["db"] ?? "")
+    }
+
+    func testNumbersStayNumbers() throws {
+        let after = try build(storage: "- {name: cache, size: 1073741824}\n")
+        XCTAssertTrue(after["cache"]?.contains("storage: 1073741824\n") == true, after["cache"] ?? "")
+        let quoted = try build(storage: "- {name: cache, size: \"1073741824\"}\n")
+        XCTAssertTrue(quoted["cache"]?.contains("storage: \"1073741824\"\n") == true, quoted["cache"] ?? "")
+    }
+
+    func testEntriesApplyInOrder() throws {
+        let after = try build(storage: "- {claim: data, size: 5Gi}\n- {name: cache, size: 7Gi}\n")
+        XCTAssertTrue(after["db"]?.contains("storage: 5Gi") == true)
+        XCTAssertTrue(after["cache"]?.contains("storage: 7Gi") == true)
+    }
+
+    func testErrorsNameFileLineAndEntry() {
+        let cases: [(String, String)] = [
+            ("- name: nope\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (name: nope): no StatefulSet is named 'nope' (by its original or current name)"),
+            ("- name: web\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (name: web): no StatefulSet is named 'web' (by its original or current name)"),
+            ("- name: db\n  claim: logs\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (name: db, claim: logs): StatefulSet 'db' has no claim template 'logs' (it has: data, wal)"),
+            ("- claim: logs\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (claim: logs): no StatefulSet has a claim template 'logs'"),
+            ("- name: db\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (name: db): StatefulSet 'db' has several claim templates (data, wal); say which with 'claim'"),
+            ("- size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (every StatefulSet): StatefulSet 'db' has several claim templates (data, wal); say which with 'claim'"),
+            ("- name: stateless\n  size: 1Gi\n",
+             "kustomization.yaml:4:3: storage entry (name: stateless): StatefulSet 'stateless' has no volumeClaimTemplates"),
+            ("- name: cache\n  size: 10GB\n",
+             "kustomization.yaml:5:9: storage entry (name: cache): size '10GB' is not a Kubernetes quantity (such as 50Gi, 500Mi or 1e9)"),
+            ("- name: cache\n  size: 0Gi\n",
+             "kustomization.yaml:5:9: storage entry (name: cache): size '0Gi' must be greater than zero"),
+            ("- name: cache\n  size: -5Gi\n",
+             "kustomization.yaml:5:9: storage entry (name: cache): size '-5Gi' must be greater than zero"),
+            ("- name: cache\n  size: [1Gi]\n",
+             "kustomization.yaml:5:9: storage entry (name: cache): 'size' must be a quantity such as 50Gi"),
+            ("- name: cache\n",
+             "kustomization.yaml:4:3: storage entry (name: cache): missing 'size'"),
+            ("- name: cache\n  size: 1Gi\n  accessModes: [RWO]\n",
+             "kustomization.yaml:6:16: storage entry (name: cache): unknown access mode 'RWO' (one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod)"),
+            ("- name: cache\n  size: 1Gi\n  accessModes: []\n",
+             "kustomization.yaml:6:16: storage entry (name: cache): accessModes must not be empty"),
+            ("- name: cache\n  size: 1Gi\n  storageClass: fast\n",
+             "kustomization.yaml:6:3: storage entry: unknown field 'storageClass'"),
+            ("- cache\n",
+             "kustomization.yaml:4:3: storage entry must be a mapping"),
+        ]
+        for (storage, message) in cases {
+            XCTAssertEqual(buildError(storage: storage), message, storage)
+        }
+    }
+
+    func testAClaimTemplateSpecThatIsNotAMappingIsAnError() throws {
+        try statefulSets.replacingOccurrences(of: "spec: {resources: {requests: {storage: 1Gi}}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}",
+                                              with: "spec: oops\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}")
+            .write(toFile: root + "/sts.yaml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(buildError(storage: "- {name: cache, size: 1Gi}\n"),
+                       "kustomization.yaml:4:3: storage entry (name: cache): 'spec' in a claim template of StatefulSet 'cache' is not a mapping")
+    }
+
+    /// The transformer's copy of the quantity grammar agrees with StatefulSetChecks.Quantity.
+    func testSizeGrammarAgreesWithTheChecks() {
+        let corpus = ["0", "1", "10Gi", "500Mi", "1.5Gi", "100m", "2k", "1M", "1Ei", "1e3", "1E3", "1e+3", "1e-3", "1.", ".5", "+5",
+                      "-5", "0.0", "007", "", "Gi", ".", "1.1.M", "1+1.0M", "0.1mi", "aoeu", ".5i", "1i", "-3.01e-", " 1", "1 ",
+                      "10GB", "10gi", "1e", "1e1.5", "1K", "1Mb", "--1", "1e99999999999", "-0", "0e5", "١٢"]
+        for text in corpus {
+            XCTAssertEqual(StorageSize.isValid(text), Quantity(text) != nil, text)
+            XCTAssertEqual(StorageSize.isPositive(text), Quantity(text)?.isPositive ?? false, text)
+        }
+    }
+}
