@@ -1,0 +1,46 @@
+import Foundation
+import Manifests
+
+/// Builds a kustomization directory named by a `generators:`/`transformers:` entry: its
+/// resources, after its own generators and transformers, are the plugin configs (kustomize
+/// accumulates it like a base, without the final hash/name-reference steps).
+struct PluginDirectoryBuilder {
+    /// The resolver's own accumulation of a base directory, when it hands one over (so its
+    /// cycle detection covers plugin directories too); otherwise a separate resolver is used.
+    let accumulate: ((_ dir: String, _ parent: Kustomization) throws -> [Resource])?
+    let loader: ManifestLoader
+
+    func build(_ dir: String, from k: Kustomization) throws -> [Resource] {
+        let real = FileSystem.realPath(dir) ?? dir
+        let kustomizationDir = FileSystem.realPath(FileSystem.dirname(k.file)) ?? FileSystem.dirname(k.file)
+        // kustomize's loader refuses a root that contains one being loaded.
+        if kustomizationDir == real || kustomizationDir.hasPrefix(real.hasSuffix("/") ? real : real + "/") {
+            throw BuildError("cycle detected: candidate root '\(real)' contains visited root '\(kustomizationDir)'", file: k.file)
+        }
+        if let accumulate { return try accumulate(dir, k) }
+        let chain = Self.directoriesInProgress()
+        if chain.dirs.contains(real) {
+            throw BuildError("cycle detected: '\(real)' includes itself through its generators or transformers", file: k.file)
+        }
+        chain.dirs.append(real)
+        defer { chain.dirs.removeLast() }
+        let resolver = OverlayResolver(options: BuildOptions(loadRestrictor: loader.restrictor, limits: loader.limits))
+        return try resolver.accumulateDirectory(dir, from: k, isComponent: false, into: nil).resources.resources
+    }
+
+    /// Plugin directories being built on this thread by separate resolvers, to stop loops
+    /// that no single resolver can see.
+    private final class Chain {
+        var dirs: [String] = []
+    }
+
+    private static let threadKey = "sts-kustomize.plugin-directories"
+
+    private static func directoriesInProgress() -> Chain {
+        let dict = Thread.current.threadDictionary
+        if let chain = dict[threadKey] as? Chain { return chain }
+        let chain = Chain()
+        dict[threadKey] = chain
+        return chain
+    }
+}
