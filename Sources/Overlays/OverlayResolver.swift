@@ -28,10 +28,8 @@ public final class OverlayResolver {
             throw BuildError("must build at directory: not a valid directory", file: dir)
         }
         let root = FileSystem.realPath(dir) ?? dir
+        // A Component may be built directly; only as a `resources:` entry is it an error.
         let k = try loader.loadKustomization(in: root)
-        if k.kind == .component {
-            throw BuildError("expected kind != 'Component' for path '\(root)'", file: k.file)
-        }
         let acc = try accumulate(k, root: root, into: Accumulator())
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
@@ -81,7 +79,7 @@ public final class OverlayResolver {
         for path in k.configurations {
             let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             for doc in try loader.parse(file: file) {
-                acc.config.merge(try TransformerConfig.decode(doc, file: file))
+                acc.config.adopt(custom: try TransformerConfig.decode(doc, file: file))
             }
         }
         acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))

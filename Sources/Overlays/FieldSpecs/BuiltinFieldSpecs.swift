@@ -71,8 +71,12 @@ public enum BuiltinFieldSpecs {
 
     public static let nameAffix: [FieldSpec] = [FieldSpec(path: "metadata/name")]
 
+    /// `metadata/namespace` of namespaced kinds and subjects named `default` are handled in
+    /// NamespaceTransformer itself, as kustomize's namespace filter does.
     public static let namespace: [FieldSpec] = [
         FieldSpec(path: "metadata/namespace", create: true),
+        FieldSpec(group: "apiregistration.k8s.io", kind: "APIService", path: "spec/service/namespace", create: true),
+        FieldSpec(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", path: "spec/conversion/webhook/clientConfig/service/namespace"),
     ]
 
     public static let replicas: [FieldSpec] = ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"].map {

@@ -39,8 +39,23 @@ public struct TransformerConfig {
     public mutating func merge(_ other: TransformerConfig) {
         guard other.hasAdditions else { return }
         hasAdditions = true
+        mergeAll(other)
+    }
+
+    /// A `configurations:` file: kustomize puts its specs first and then adds the ones it
+    /// had, so a custom spec for one kind displaces a general builtin one on the same path.
+    public mutating func adopt(custom: TransformerConfig) {
+        var c = custom
+        c.mergeAll(self)
+        c.hasAdditions = true
+        self = c
+    }
+
+    /// kustomize's FsSlice merge: a spec counts as present when one on the same path has a
+    /// GVK the new spec's GVK selects (so a general spec is absorbed by a specific one).
+    private mutating func mergeAll(_ other: TransformerConfig) {
         func add(_ a: inout [FieldSpec], _ b: [FieldSpec]) {
-            for s in b where !a.contains(s) { a.append(s) }
+            for s in b where !a.contains(where: { $0.path == s.path && s.gvk.selects($0.gvk) }) { a.append(s) }
         }
         add(&namePrefix, other.namePrefix)
         add(&nameSuffix, other.nameSuffix)
@@ -53,7 +68,7 @@ public struct TransformerConfig {
         add(&varReference, other.varReference)
         for ref in other.nameReference {
             if let i = nameReference.firstIndex(where: { $0.target == ref.target }) {
-                for s in ref.referrers where !nameReference[i].referrers.contains(s) { nameReference[i].referrers.append(s) }
+                add(&nameReference[i].referrers, ref.referrers)
             } else {
                 nameReference.append(ref)
             }
