@@ -140,13 +140,24 @@ public struct NameReferenceTransformer: Transformer {
             }
         }
         if c.count == 1 { return c[0] }
-        c = c.filter { sameEnding($0.namePrefixes, referrer.namePrefixes) && sameEnding($0.nameSuffixes, referrer.nameSuffixes) }
+        // Prefer targets renamed like the referrer; an empty prefix or suffix list on either
+        // side does not count against a candidate at first, then the lists must agree exactly.
+        c = c.filter { affixesMatch($0, referrer, allowEmpty: true) }
+        if c.count == 1 { return c[0] }
+        c = c.filter { affixesMatch($0, referrer, allowEmpty: false) }
         if c.count == 1 { return c[0] }
         if c.isEmpty { return nil }
         let first = c[0]
         let identical = c.allSatisfy { $0.name == first.name && (!sameNamespaceToo || $0.namespace == first.namespace) }
         if identical { return first }
         throw BuildError("found multiple possible referrals: \(c.map { $0.id.description }.joined(separator: ", ")) for '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
+    }
+
+    private func affixesMatch(_ candidate: Resource, _ referrer: Resource, allowEmpty: Bool) -> Bool {
+        func agree(_ a: [String], _ b: [String]) -> Bool {
+            (allowEmpty && (a.isEmpty || b.isEmpty)) || sameEnding(a, b)
+        }
+        return agree(candidate.namePrefixes, referrer.namePrefixes) && agree(candidate.nameSuffixes, referrer.nameSuffixes)
     }
 
     private func sameEnding(_ a: [String], _ b: [String]) -> Bool {
