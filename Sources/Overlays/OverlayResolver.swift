@@ -176,6 +176,7 @@ public final class OverlayResolver {
                 add([FieldSpec(path: "metadata/labels", create: true)])
                 if label.includeTemplates { add(config.templateLabels) }
             }
+            add(config.labels)
             list.append(KeyValueTransformer(pairs: label.pairs, fieldSpecs: specs))
         }
         list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))

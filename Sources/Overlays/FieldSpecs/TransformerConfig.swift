@@ -9,6 +9,8 @@ public struct TransformerConfig {
     public var namespace: [FieldSpec]
     public var commonLabels: [FieldSpec]
     public var templateLabels: [FieldSpec]
+    /// Extra fields for `labels:` entries (the `labels` key of a configuration file).
+    public var labels: [FieldSpec] = []
     public var commonAnnotations: [FieldSpec]
     public var images: [FieldSpec]
     public var replicas: [FieldSpec]
@@ -62,6 +64,7 @@ public struct TransformerConfig {
         add(&namespace, other.namespace)
         add(&commonLabels, other.commonLabels)
         add(&templateLabels, other.templateLabels)
+        add(&labels, other.labels)
         add(&commonAnnotations, other.commonAnnotations)
         add(&images, other.images)
         add(&replicas, other.replicas)
@@ -87,6 +90,7 @@ public struct TransformerConfig {
         c.namespace = try specs("namespace")
         c.commonLabels = try specs("commonLabels")
         c.templateLabels = try specs("templateLabels")
+        c.labels = try specs("labels")
         c.commonAnnotations = try specs("commonAnnotations")
         c.images = try specs("images")
         c.replicas = try specs("replicas")
