@@ -20,6 +20,10 @@ struct PatchTransformer: Transformer {
                                       allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
                 }
             } else {
+                // kustomize v5.5.0 crashes on such a file instead of deleting both; fail clearly.
+                if patches.filter({ $0.string("$patch") == "delete" }).count > 1 {
+                    throw BuildError("a patch file holding several '$patch: delete' documents is not supported (kustomize v5.5.0 crashes on it): put each deletion in its own patch", file: source.file)
+                }
                 for p in patches {
                     let r = try applier.target(of: p, in: resources, file: source.file)
                     try applier.merge(p, into: [r], resources: resources, file: source.file,
