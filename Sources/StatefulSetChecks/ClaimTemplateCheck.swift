@@ -16,12 +16,13 @@ public struct ClaimTemplateCheck: StatefulSetCheck {
                 out.append(context.finding(.error, Self.id, sts.resource, base.key("spec").key("accessModes"),
                                            "\(label) has no accessModes (e.g. [ReadWriteOnce])", at: modes, spec.map { .mapping($0) }, .mapping(template)))
             }
-            let requests = spec?.mapping("resources")?.mapping("requests")
-            let storage = requests?["storage"]
+            let resources = spec?["resources"]
+            let requests = resources?.asMapping?["requests"]
+            let storage = requests?.asMapping?["storage"]
             if storage == nil || storage?.isNull == true {
                 out.append(context.finding(.error, Self.id, sts.resource, base.key("spec").key("resources").key("requests").key("storage"),
                                            "\(label) has no storage request (spec.resources.requests.storage)",
-                                           at: requests.map { .mapping($0) }, spec.map { .mapping($0) }, .mapping(template)))
+                                           at: requests, resources, spec.map { .mapping($0) }, .mapping(template)))
             }
         }
         return out

@@ -24,6 +24,10 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Comparable
     public func index(_ i: Int) -> FieldPath { FieldPath(segments + [.index(i)]) }
     public func named(_ name: String) -> FieldPath { FieldPath(segments + [.named(name)]) }
 
+    public func isPrefix(of other: FieldPath) -> Bool {
+        other.segments.count >= segments.count && Array(other.segments.prefix(segments.count)) == segments
+    }
+
     public var description: String {
         var out = ""
         for s in segments {

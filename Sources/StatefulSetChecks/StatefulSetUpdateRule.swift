@@ -13,14 +13,18 @@ public enum StatefulSetUpdateRule {
 
     public static let explanation = "Kubernetes forbids updating StatefulSet spec fields other than replicas, ordinals, template, updateStrategy, persistentVolumeClaimRetentionPolicy, minReadySeconds and revisionHistoryLimit"
 
-    /// The changes from `old` to `new` the API server would reject, at their exact paths.
+    /// The changes from `old` to `new` the API server would reject, at their exact paths and
+    /// with the values as written (the comparison itself is on the values as stored).
     public static func forbiddenChanges(from old: Resource, to new: Resource) -> [FieldChange] {
-        let oldSpec = normalisedSpec(old)
-        let newSpec = normalisedSpec(new)
-        let diff = FieldDiff(scalarsEqual: sameValue)
+        let stored = immutableChanges(normalisedSpec(old), normalisedSpec(new), FieldDiff(scalarsEqual: sameValue)).map(\.path)
+        let written = immutableChanges(old.object.mapping("spec") ?? Mapping(), new.object.mapping("spec") ?? Mapping(), FieldDiff())
+        return written.filter { change in stored.contains { $0.isPrefix(of: change.path) || change.path.isPrefix(of: $0) } }
+    }
+
+    private static func immutableChanges(_ old: Mapping, _ new: Mapping, _ diff: FieldDiff) -> [FieldChange] {
         var out: [FieldChange] = []
-        for key in Set(oldSpec.keys).union(newSpec.keys).sorted(by: NaturalKeyOrder.less) where !mutableSpecFields.contains(key) {
-            out += diff.changes(from: oldSpec[key], to: newSpec[key], at: FieldPath("spec", key))
+        for key in Set(old.keys).union(new.keys).sorted(by: NaturalKeyOrder.less) where !mutableSpecFields.contains(key) {
+            out += diff.changes(from: old[key], to: new[key], at: FieldPath("spec", key))
         }
         return out
     }
