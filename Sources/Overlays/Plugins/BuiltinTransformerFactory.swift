@@ -94,6 +94,13 @@ struct BuiltinTransformerFactory {
         let text = try f.string("patch")
         // `options` is a map of booleans, so its keys match exactly.
         let options = try f.object("options").map { try PluginConfigFields(.mapping($0.mapping), file: config.file, context: "\(context) options", keys: .exact) }
+        let hasText = !(text ?? "").trimmingWhitespace().isEmpty
+        if path == nil && !hasText {
+            throw config.error("plugin \(config.idText) fails configuration: must specify one of patch and path")
+        }
+        if path != nil && hasText {
+            throw config.error("plugin \(config.idText) fails configuration: patch and path can't be set at the same time")
+        }
         let mark = config.resource.object.mark
         let patch = try PluginPatchEntry.make(
             .patches, path: path, patch: text, target: f.node("target"),

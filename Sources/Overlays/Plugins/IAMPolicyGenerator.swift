@@ -51,7 +51,10 @@ struct IAMPolicyGenerator {
         guard let sa = try ManifestLoader.resources(from: [.mapping(object)], file: file).first else {
             throw BuildError("IAMPolicyGenerator generated nothing", file: file, mark: mark)
         }
-        if !serviceNamespace.isEmpty { sa.namespace = serviceNamespace }
+        if !serviceNamespace.isEmpty {
+            // Set as an untyped scalar, so `123` prints unquoted as in kustomize.
+            sa.object.ensureMapping("metadata")["namespace"] = .scalar(Scalar.resolving(serviceNamespace))
+        }
         return sa
     }
 }

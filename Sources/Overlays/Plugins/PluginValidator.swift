@@ -2,8 +2,9 @@ import Manifests
 import YAML
 
 /// A `validators:` entry. kustomize has no builtin validators, but it runs any builtin
-/// transformer listed there and fails if the resources changed (ignoring a
-/// `validated-by` label, which validators may add and which stays in the output).
+/// transformer listed there and fails if the resources changed. Validator plugins may add
+/// a `validated-by` label, which stays in the output; kustomize ignores it when comparing,
+/// though in effect only on resources that had no labels.
 struct PluginValidator: Transformer {
     let inner: Transformer
     let config: PluginConfig
@@ -18,14 +19,15 @@ struct PluginValidator: Transformer {
             throw changed("it changed the number of resources from \(before.count) to \(after.count)")
         }
         for r in after {
-            let object = r.object.deepCopy()
-            if let labels = object.mapping("metadata")?.mapping("labels"), labels.removeValue(forKey: Self.validatedByLabel) != nil,
-               labels.entries.isEmpty {
-                // kustomize writes the remaining labels back, and an empty map drops the field.
-                object.mapping("metadata")?.removeValue(forKey: "labels")
-            }
             guard let old = before.first(where: { $0.id == r.id }) else {
                 throw changed("\(r.id) is new or was renamed")
+            }
+            let object = r.object.deepCopy()
+            // kustomize strips the label by writing the remaining labels back: that restores
+            // the original only when the resource had no labels (the field goes away again).
+            if old.object.mapping("metadata")?["labels"] == nil, let labels = object.mapping("metadata")?.mapping("labels"),
+               labels.keys == [Self.validatedByLabel] {
+                object.mapping("metadata")?.removeValue(forKey: "labels")
             }
             if !Node.mapping(object).isEqual(to: .mapping(old.object)) {
                 throw changed("\(r.id) was modified")
