@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "text or json.")
     var format: String = FindingsRenderer.Format.text.rawValue
 
-    @Option(name: .customLong("load-restrictor"), help: "For a directory: LoadRestrictionsRootOnly (default) or LoadRestrictionsNone.")
+    @Option(name: .customLong("load-restrictor"), help: "For a directory: LoadRestrictionsRootOnly or LoadRestrictionsNone.")
     var loadRestrictor: String = LoadRestrictor.rootOnly.rawValue
 
     func run() throws {

@@ -16,7 +16,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new render: a kustomization directory, a rendered YAML file, or - for stdin.")
     var new: String
 
-    @Option(name: .customLong("load-restrictor"), help: "For directories: LoadRestrictionsRootOnly (default) or LoadRestrictionsNone.")
+    @Option(name: .customLong("load-restrictor"), help: "For directories: LoadRestrictionsRootOnly or LoadRestrictionsNone.")
     var loadRestrictor: String = LoadRestrictor.rootOnly.rawValue
 
     func run() throws {
