@@ -7,7 +7,7 @@ import YAML
 struct PluginConfig {
     let resource: Resource
 
-    /// Where the config was written: what `buildMetadata` reports as `configuredIn`.
+    /// Where the config was written (the kustomization file for an inline entry).
     var file: String { resource.origin }
 
     var gvk: GVK { resource.gvk }
@@ -23,37 +23,19 @@ struct PluginConfig {
         return "\(kind).\(gvk.version).\(group)/\(resource.name).\(ns)"
     }
 
-    var provenance: PluginProvenance {
-        PluginProvenance(configFile: file, apiVersion: resource.apiVersion, kind: kind,
-                         name: resource.name, namespace: resource.namespace)
-    }
-
     /// An error about this config, naming its file.
     func error(_ message: String) -> BuildError {
         BuildError(message, file: file, mark: resource.object.mark)
     }
 }
 
-/// Which plugin config made or changed resources — what kustomize's `buildMetadata`
-/// writes as `configuredIn` / `configuredBy` in origin and transformation annotations.
-public struct PluginProvenance: Equatable {
-    /// Absolute path of the file holding the config (the kustomization file when inline).
-    public let configFile: String
-    public let apiVersion: String
-    public let kind: String
-    public let name: String
-    public let namespace: String
-}
-
-/// A transformer that a plugin config set up, so `buildMetadata` can say which one.
-public protocol PluginConfigured {
-    var provenance: PluginProvenance { get }
-}
-
-/// A builtin plugin's transformer together with the config that set it up.
-struct ConfiguredPluginTransformer: Transformer, PluginConfigured {
+/// A builtin plugin's transformer together with the config that set it up, so that
+/// `buildMetadata` can record the plugin as kustomize does (`configuredIn`/`configuredBy`):
+/// `pluginConfig.origin` is the file the config was written in (the kustomization file for
+/// an inline entry). Validators are not wrapped: kustomize records no transformation for them.
+struct ConfiguredPluginTransformer: Transformer {
     let inner: Transformer
-    let provenance: PluginProvenance
+    let pluginConfig: Resource
 
     func transform(_ resources: ResourceMap) throws {
         try inner.transform(resources)

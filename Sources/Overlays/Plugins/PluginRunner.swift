@@ -10,8 +10,9 @@ struct PluginRunner {
     let diagnostics: Diagnostics
     /// The resolver's accumulation of a directory entry, if it provides one (see PluginDirectoryBuilder).
     var accumulateDirectory: ((_ dir: String, _ parent: Kustomization) throws -> [Resource])? = nil
-    /// Told which resources each plugin generator made (for `buildMetadata` origins).
-    var generatedBy: ((_ provenance: PluginProvenance, _ resources: [Resource]) -> Void)? = nil
+    /// Told which resources each plugin generator made or replaced, with the config that
+    /// configured it (for `buildMetadata` origins).
+    var generatedBy: ((_ resources: [Resource], _ config: Resource) throws -> Void)? = nil
 
     private var configLoader: PluginConfigLoader {
         PluginConfigLoader(loader: loader, directoryBuilder: PluginDirectoryBuilder(accumulate: accumulateDirectory, loader: loader))
@@ -29,7 +30,7 @@ struct PluginRunner {
         for (c, run) in generators {
             let before = Set(resources.resources.map { ObjectIdentifier($0) })
             try run(resources)
-            generatedBy?(c.provenance, resources.resources.filter { !before.contains(ObjectIdentifier($0)) })
+            try generatedBy?(resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, c.resource)
         }
     }
 
@@ -40,13 +41,13 @@ struct PluginRunner {
         if !k.transformers.isEmpty {
             for c in try configLoader.load(k.transformers, field: "transformers", kustomization: k, root: root) {
                 let t = try transformer(for: c, field: "transformers", kustomization: k, root: root)
-                list.append(ConfiguredPluginTransformer(inner: t, provenance: c.provenance))
+                list.append(ConfiguredPluginTransformer(inner: t, pluginConfig: c.resource))
             }
         }
         if !k.validators.isEmpty {
             for c in try configLoader.load(k.validators, field: "validators", kustomization: k, root: root) {
                 let t = try transformer(for: c, field: "validators", kustomization: k, root: root)
-                list.append(ConfiguredPluginTransformer(inner: PluginValidator(inner: t, config: c), provenance: c.provenance))
+                list.append(PluginValidator(inner: t, config: c))
             }
         }
         return list
