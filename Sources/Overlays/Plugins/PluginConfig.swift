@@ -28,16 +28,3 @@ struct PluginConfig {
         BuildError(message, file: file, mark: resource.object.mark)
     }
 }
-
-/// A builtin plugin's transformer together with the config that set it up, so that
-/// `buildMetadata` can record the plugin as kustomize does (`configuredIn`/`configuredBy`):
-/// `pluginConfig.origin` is the file the config was written in (the kustomization file for
-/// an inline entry). Validators are not wrapped: kustomize records no transformation for them.
-struct ConfiguredPluginTransformer: Transformer {
-    let inner: Transformer
-    let pluginConfig: Resource
-
-    func transform(_ resources: ResourceMap) throws {
-        try inner.transform(resources)
-    }
-}

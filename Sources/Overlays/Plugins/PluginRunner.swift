@@ -41,7 +41,8 @@ struct PluginRunner {
         if !k.transformers.isEmpty {
             for c in try configLoader.load(k.transformers, field: "transformers", kustomization: k, root: root) {
                 let t = try transformer(for: c, field: "transformers", kustomization: k, root: root)
-                list.append(ConfiguredPluginTransformer(inner: t, pluginConfig: c.resource))
+                // buildMetadata records the plugin by its config; validators record nothing.
+                list.append(PluginConfiguredTransformer(t, config: c.resource))
             }
         }
         if !k.validators.isEmpty {
