@@ -1118,4 +1118,60 @@ final class PluginTransformerTests: XCTestCase {
         // kubectl kustomize: validator shouldn't modify the resource map: nodes unequal:
         XCTAssertTrue(tree.buildError(".").contains("validator shouldn't modify the resource map"), tree.buildError("."))
     }
+
+    /// The config reaches the plugin through JSON: JSON-decoding plugins print non-integral
+    /// numbers with float32 precision, YAML-decoding ones (prefix) with float64.
+    func testNumbersReachPluginsAsKustomizeFormatsThem() throws {
+        try tree.write("kustomization.yaml", """
+            resources:
+            - resources.yaml
+            transformers:
+            - numbers.yaml
+
+            """)
+        try tree.write("resources.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """)
+        try tree.write("numbers.yaml", """
+            apiVersion: builtin
+            kind: LabelTransformer
+            metadata:
+              name: labels
+            labels:
+              pi: 3.14159265358979
+              thousand: 1e3
+              hex: 0x10
+              big: 1234567.5
+              date: 2001-12-14
+            fieldSpecs:
+            - path: metadata/labels
+              create: true
+            ---
+            apiVersion: builtin
+            kind: PrefixTransformer
+            metadata:
+              name: prefix
+            prefix: 1234567.5
+            fieldSpecs:
+            - path: metadata/name
+
+            """)
+        XCTAssertEqual(try tree.build("."), """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              labels:
+                big: "1.2345675e+06"
+                date: "2001-12-14T00:00:00Z"
+                hex: "16"
+                pi: "3.1415927"
+                thousand: "1000"
+              name: 1.2345675e+06cm
+
+            """)
+    }
 }

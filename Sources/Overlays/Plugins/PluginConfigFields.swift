@@ -41,13 +41,17 @@ struct PluginConfigFields {
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
-    /// A string field: any scalar's text (both decoders turn `1` or `true` into text).
+    /// A string field: any scalar, as text (both decoders turn `1` or `true` into text).
     func string(_ key: String) throws -> String? {
         guard let v = node(key) else { return nil }
         guard let s = v.asScalar else {
             throw BuildError("\(context): '\(key)' must be a string", file: file, mark: v.mark)
         }
-        return s.value
+        return try text(s)
+    }
+
+    private func text(_ s: Scalar) throws -> String {
+        try PluginScalarText.text(s, keys: keys, file: file)
     }
 
     func bool(_ key: String) throws -> Bool? {
@@ -60,10 +64,12 @@ struct PluginConfigFields {
 
     func int(_ key: String) throws -> Int? {
         guard let v = node(key) else { return nil }
-        guard let s = v.asScalar, s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) else {
-            throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
+        if let s = v.asScalar {
+            if s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) { return Int(i) }
+            // An integral float reaches the plugin as a JSON integer (`5.0` is `5`).
+            if s.tag == .float, let d = GoNumber.parseFloat(s.value), d == d.rounded(), abs(d) < 9e18 { return Int(d) }
         }
-        return Int(i)
+        throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
     }
 
     /// A `map[string]string`, sorted by key: kustomize sets labels and annotations in key order.
@@ -77,7 +83,7 @@ struct PluginConfigFields {
             guard let s = e.value.asScalar else {
                 throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
             }
-            pairs[e.key.value] = s.tag == .null ? "" : s.value
+            pairs[e.key.value] = try text(s)
         }
         return pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
@@ -91,7 +97,7 @@ struct PluginConfigFields {
             guard let s = item.asScalar else {
                 throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
             }
-            return s.tag == .null ? "" : s.value
+            return try text(s)
         }
     }
 

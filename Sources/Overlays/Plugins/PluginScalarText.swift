@@ -1,0 +1,106 @@
+import Manifests
+import YAML
+
+/// The text a scalar of a plugin config becomes in a string field. kustomize hands the
+/// config to the plugin as JSON (numbers canonical, timestamps RFC 3339), then:
+///   - JSON-decoding plugins (`sigs.k8s.io/yaml`) turn a number into text with Go's
+///     `FormatFloat(f, 'g', -1, 32)` (float32 precision!) unless it is integral;
+///   - YAML-decoding plugins (prefix/suffix) read the text go-yaml v2 printed for it.
+enum PluginScalarText {
+    static func text(_ s: Scalar, keys: PluginConfigFields.KeyMatching, file: String) throws -> String {
+        switch s.tag {
+        case .string:
+            return s.value
+        case .null:
+            return ""
+        case .bool:
+            return s.value.lowercased() == "true" ? "true" : "false"
+        case .timestamp:
+            return Timestamp.parse(s.value)?.rfc3339 ?? s.value
+        case .int:
+            if let i = GoNumber.parseInt(s.value) { return GoNumber.format(i) }
+            // Too big for 64 bits: go-yaml reads it as a float.
+            return try float(s, keys: keys, file: file)
+        case .float:
+            return try float(s, keys: keys, file: file)
+        }
+    }
+
+    private static func float(_ s: Scalar, keys: PluginConfigFields.KeyMatching, file: String) throws -> String {
+        guard let d = GoNumber.parseFloat(s.value) else { return s.value }
+        guard d.isFinite else {
+            throw BuildError("json: unsupported value: \(s.value) (a plugin config cannot hold it)", file: file, mark: s.mark)
+        }
+        switch keys {
+        case .exact:
+            return GoNumber.formatFloatForOutput(d)
+        case .ignoringCase:
+            // JSON writes an integral value without a fraction, and go-yaml reads an integer.
+            if d == d.rounded(), abs(d) < 1e21 {
+                if d >= -9223372036854775808.0, d < 9223372036854775808.0 { return String(Int64(d)) }
+                if d >= 0, d < 18446744073709551616.0 { return String(UInt64(d)) }
+            }
+            return formatG32(d)
+        }
+    }
+
+    /// Go's `strconv.FormatFloat(d, 'g', -1, 32)` (beyond float32's range: `+Inf`).
+    static func formatG32(_ d: Double) -> String {
+        let f = Float(d)
+        if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
+        if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        let (digits, decimalPoint) = shortestDigits(f.magnitude)
+        var out = f < 0 ? "-" : ""
+        let exp = decimalPoint - 1
+        // Shortest 'g' switches to %e from exponent 6 (and below -4).
+        if exp < -4 || exp >= 6 {
+            out.append(digits[digits.startIndex])
+            if digits.count > 1 {
+                out.append(".")
+                out.append(contentsOf: digits.dropFirst())
+            }
+            out.append(exp < 0 ? "e-" : "e+")
+            if abs(exp) < 10 { out.append("0") }
+            out.append(String(abs(exp)))
+        } else if decimalPoint <= 0 {
+            out.append("0.")
+            out.append(String(repeating: "0", count: -decimalPoint))
+            out.append(digits)
+        } else if decimalPoint >= digits.count {
+            out.append(digits)
+            out.append(String(repeating: "0", count: decimalPoint - digits.count))
+        } else {
+            let split = digits.index(digits.startIndex, offsetBy: decimalPoint)
+            out.append(contentsOf: digits[..<split])
+            out.append(".")
+            out.append(contentsOf: digits[split...])
+        }
+        return out
+    }
+
+    /// Shortest float32 round-trip digits of a positive `f` (value = 0.DIGITS × 10^point),
+    /// from Swift's own shortest printing.
+    private static func shortestDigits(_ f: Float) -> (String, Int) {
+        let text = f.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var integerPart = mantissa
+        var fractionPart: Substring = ""
+        if let dot = mantissa.firstIndex(of: ".") {
+            integerPart = mantissa[..<dot]
+            fractionPart = mantissa[mantissa.index(after: dot)...]
+        }
+        var digits = String(integerPart) + String(fractionPart)
+        var decimalPoint = integerPart.count + exponent
+        while digits.count > 1 && digits.first == "0" {
+            digits.removeFirst()
+            decimalPoint -= 1
+        }
+        while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+        return (digits, decimalPoint)
+    }
+}
