@@ -95,7 +95,10 @@ final class BuildMetadataTracker {
     }
 
     /// Resources a plugin generator (an entry of `k.generators`, configured by `config`)
-    /// made or changed. Called before `generated` for the same kustomization.
+    /// made or changed, told as each one runs (PluginRunner.generatedBy). Best called after
+    /// `generated` has seen the builtin generators' output, as kustomize annotates each
+    /// generator's output before the next runs; if called before it, `generated` leaves
+    /// these resources alone.
     func pluginGenerated(_ resources: [Resource], config: Resource, kustomization k: Kustomization, root: String) throws {
         guard tracking else { return }
         let frame = paths.frame(root, k)
