@@ -1174,4 +1174,91 @@ final class PluginTransformerTests: XCTestCase {
 
             """)
     }
+
+    /// The target is decoded through JSON: field names in any case, unknown fields ignored.
+    func testPatchTargetsAreReadLeniently() throws {
+        try tree.write("kustomization.yaml", """
+            resources:
+            - resources.yaml
+            transformers:
+            - patch.yaml
+
+            """)
+        try tree.write("resources.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 1
+              template:
+                spec:
+                  containers:
+                  - name: web
+                    image: nginx:1.0
+                    envFrom:
+                    - configMapRef:
+                        name: settings
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            ---
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata:
+              name: widget
+            spec:
+              image: nginx:1.0
+              size: 2
+              settingsRef: settings
+
+            """)
+        try tree.write("patch.yaml", """
+            apiVersion: builtin
+            kind: PatchTransformer
+            metadata:
+              name: patch
+            patch: |-
+              - op: replace
+                path: /spec/replicas
+                value: 9
+            target:
+              Kind: Deployment
+              unknown: ignored
+
+            """)
+        XCTAssertEqual(try tree.build("."), """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 9
+              template:
+                spec:
+                  containers:
+                  - envFrom:
+                    - configMapRef:
+                        name: settings
+                    image: nginx:1.0
+                    name: web
+            ---
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata:
+              name: widget
+            spec:
+              image: nginx:1.0
+              settingsRef: settings
+              size: 2
+
+            """)
+    }
 }

@@ -21,6 +21,9 @@ enum CRDFieldSpecs {
     static func load(_ paths: [String], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws -> TransformerConfig {
         var config = TransformerConfig.empty
         for path in paths {
+            if RemoteReference.looksRemote(path) {
+                throw BuildError("remote crds entry '\(path)' is not supported: sts-kustomize reads only local files", file: k.file)
+            }
             let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             let definitions = try Definitions(file: file, path: path, loader: loader)
             config.merge(definitions.config())

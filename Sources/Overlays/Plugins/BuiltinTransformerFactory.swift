@@ -103,7 +103,7 @@ struct BuiltinTransformerFactory {
         }
         let mark = config.resource.object.mark
         let patch = try PluginPatchEntry.make(
-            .patches, path: path, patch: text, target: f.node("target"),
+            .patches, path: path, patch: text, target: try selector(f, context: context),
             allowNameChange: try options?.bool("allowNameChange") ?? false,
             allowKindChange: try options?.bool("allowKindChange") ?? false,
             mark: mark, file: config.file)
@@ -142,7 +142,7 @@ struct BuiltinTransformerFactory {
 
     private func json6902Transformer(_ config: PluginConfig, kustomization k: Kustomization, root: String, context: String) throws -> Transformer {
         let f = try PluginConfigFields(.mapping(config.resource.object), file: config.file, context: context)
-        guard let target = f.node("target") else {
+        guard let target = try selector(f, context: context) else {
             throw config.error("plugin \(config.idText) fails configuration: must specify a target")
         }
         let path = try f.string("path").flatMap { $0.isEmpty ? nil : $0 }
@@ -160,5 +160,16 @@ struct BuiltinTransformerFactory {
             throw config.error("plugin \(config.idText) fails configuration: the patch is not a JSON 6902 patch (a list of operations)")
         }
         return JSON6902PatchTransformer(patch: patch, json: json, applier: applier, file: config.file)
+    }
+
+    /// A patch `target` as the plugin reads it (kustomize's Selector through JSON): the
+    /// known fields in any case, unknown ones dropped, values as text.
+    private func selector(_ f: PluginConfigFields, context: String) throws -> Node? {
+        guard let t = try f.object("target") else { return nil }
+        let clean = Mapping([], mark: t.mapping.mark)
+        for key in ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"] {
+            if let value = try t.string(key) { clean[key] = .string(value) }
+        }
+        return .mapping(clean)
     }
 }
