@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Patching", dependencies: ["YAML", "Manifests"]),
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["YAML", "Manifests", "Patching", "StatefulSetChecks", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "StatefulSetChecks", dependencies: ["YAML", "Manifests"]),
         .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
@@ -30,6 +30,7 @@ let package = Package(
             name: "sts-kustomize",
             dependencies: [
                 "StsKustomize",
+                "StatefulSetChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

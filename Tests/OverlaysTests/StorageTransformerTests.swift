@@ -144,15 +144,4 @@ final class StorageTransformerTests: XCTestCase {
         XCTAssertEqual(buildError(storage: "- {name: cache, size: 1Gi}\n"),
                        "kustomization.yaml:4:3: storage entry (name: cache): 'spec' in a claim template of StatefulSet 'cache' is not a mapping")
     }
-
-    /// The transformer's copy of the quantity grammar agrees with StatefulSetChecks.Quantity.
-    func testSizeGrammarAgreesWithTheChecks() {
-        let corpus = ["0", "1", "10Gi", "500Mi", "1.5Gi", "100m", "2k", "1M", "1Ei", "1e3", "1E3", "1e+3", "1e-3", "1.", ".5", "+5",
-                      "-5", "0.0", "007", "", "Gi", ".", "1.1.M", "1+1.0M", "0.1mi", "aoeu", ".5i", "1i", "-3.01e-", " 1", "1 ",
-                      "10GB", "10gi", "1e", "1e1.5", "1K", "1Mb", "--1", "1e99999999999", "-0", "0e5", "١٢"]
-        for text in corpus {
-            XCTAssertEqual(StorageSize.isValid(text), Quantity(text) != nil, text)
-            XCTAssertEqual(StorageSize.isPositive(text), Quantity(text)?.isPositive ?? false, text)
-        }
-    }
 }

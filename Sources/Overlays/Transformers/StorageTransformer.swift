@@ -1,4 +1,5 @@
 import Manifests
+import StatefulSetChecks
 import YAML
 
 /// sts-kustomize's `storage:` extension: per-environment claim-template size, storage class
@@ -52,10 +53,10 @@ struct StorageTransformer: Transformer {
         guard case .scalar(let size) = sizeNode, size.tag != .bool else {
             throw BuildError("\(label): 'size' must be a quantity such as 50Gi", file: file, mark: sizeNode.mark)
         }
-        if !StorageSize.isValid(size.value) {
+        if !Quantity.isValid(size.value) {
             throw BuildError("\(label): size '\(size.value)' is not a Kubernetes quantity (such as 50Gi, 500Mi or 1e9)", file: file, mark: sizeNode.mark)
         }
-        if !StorageSize.isPositive(size.value) {
+        if !(Quantity(size.value)?.isPositive ?? false) {
             throw BuildError("\(label): size '\(size.value)' must be greater than zero", file: file, mark: sizeNode.mark)
         }
         let storageClassName = try d.string("storageClassName")
@@ -155,45 +156,5 @@ struct StorageTransformer: Transformer {
 
     static func describe(_ templates: [Mapping]) -> String {
         templates.isEmpty ? "none" : templates.map { claimName($0) ?? "(unnamed)" }.joined(separator: ", ")
-    }
-}
-
-/// Kubernetes' quantity grammar (`resource.Quantity`), for `size`. StatefulSetChecks.Quantity
-/// is the full type; Overlays cannot depend on that module, and a test keeps both in step.
-enum StorageSize {
-    static func isValid(_ text: String) -> Bool {
-        parts(text) != nil
-    }
-
-    static func isPositive(_ text: String) -> Bool {
-        guard let p = parts(text) else { return false }
-        return !p.negative && p.digits.contains { $0 != "0" }
-    }
-
-    /// sign? (digits | digits "." digits? | "." digits) (binarySI | decimalSI | [eE] sign? digits)?
-    private static func parts(_ text: String) -> (negative: Bool, digits: String)? {
-        var rest = Substring(text)
-        var negative = false
-        if let c = rest.first, c == "+" || c == "-" {
-            negative = c == "-"
-            rest = rest.dropFirst()
-        }
-        let integer = rest.prefix { $0.isASCII && $0.isNumber }
-        rest = rest.dropFirst(integer.count)
-        var fraction = Substring("")
-        if rest.first == "." {
-            rest = rest.dropFirst()
-            fraction = rest.prefix { $0.isASCII && $0.isNumber }
-            rest = rest.dropFirst(fraction.count)
-        }
-        if integer.isEmpty && fraction.isEmpty { return nil }
-        let suffixes: Set<Substring> = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "m", "k", "M", "G", "T", "P", "E"]
-        if !suffixes.contains(rest) {
-            guard let e = rest.first, e == "e" || e == "E" else { return nil }
-            var exponent = rest.dropFirst()
-            if let s = exponent.first, s == "+" || s == "-" { exponent = exponent.dropFirst() }
-            guard !exponent.isEmpty, exponent.allSatisfy({ $0.isASCII && $0.isNumber }), Int32(exponent) != nil else { return nil }
-        }
-        return (negative, String(integer + fraction))
     }
 }
