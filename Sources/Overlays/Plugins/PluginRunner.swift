@@ -28,9 +28,12 @@ struct PluginRunner {
             generators.append((c, try generator(for: c, kustomization: k, root: root)))
         }
         for (c, run) in generators {
-            let before = Set(resources.resources.map { ObjectIdentifier($0) })
+            // Holding the old resources keeps their identifiers from being reused by new ones.
+            let old = resources.resources
+            let before = Set(old.map { ObjectIdentifier($0) })
             try run(resources)
             try generatedBy?(resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, c.resource)
+            withExtendedLifetime(old) {}
         }
     }
 
