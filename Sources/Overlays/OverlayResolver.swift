@@ -73,6 +73,10 @@ public final class OverlayResolver {
         try refuseUnsupported(k)
         try buildMetadata.begin(k, root: root)
         try chooseSchema(k, root: root)
+        loader.prefetch(k.resources.compactMap { entry in
+            guard !RemoteReference.looksRemote(entry), FileSystem.type(of: FileSystem.join(root, entry)) == .file else { return nil }
+            return try? loader.resolveFile(entry, root: root, kustomizationFile: k.file)
+        })
         for entry in k.resources {
             try accumulateResource(entry, kustomization: k, root: root, into: acc)
         }
@@ -83,11 +87,15 @@ public final class OverlayResolver {
             }
         }
         acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
-        let plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
+        var plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
+        plugins.generatedBy = { [buildMetadata] produced, config in
+            try buildMetadata.pluginGenerated(produced, config: config, kustomization: k, root: root)
+        }
+        // Each generator's output is annotated before the next runs, as kustomize does.
         let before = Set(acc.resources.resources.map { ObjectIdentifier($0) })
         try GeneratorRunner(loader: loader, diagnostics: diagnostics).run(k, root: root, into: acc.resources)
-        try plugins.generate(k, root: root, config: acc.config, into: acc.resources)
         buildMetadata.generated(acc.resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, kustomization: k, root: root)
+        try plugins.generate(k, root: root, config: acc.config, into: acc.resources)
         for entry in k.components {
             let full = FileSystem.join(root, entry)
             guard FileSystem.type(of: full) == .directory else {
