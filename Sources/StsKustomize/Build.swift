@@ -1,3 +1,4 @@
+import Dispatch
 @_exported import Manifests
 @_exported import Overlays
 import YAML
@@ -30,10 +31,27 @@ public struct Build {
 /// Turns resources into kustomize's output bytes.
 public enum ResourceEmitter {
     public static func stream(_ resources: [Resource]) throws -> [UInt8] {
+        // Large builds are emitted in chunks on all cores; documents keep their order.
+        let chunks = resources.count >= 256 ? 8 : 1
+        if chunks == 1 { return try emitChunk(resources[...], first: true) }
+        let size = (resources.count + chunks - 1) / chunks
+        var parts = [Result<[UInt8], Error>?](repeating: nil, count: chunks)
+        parts.withUnsafeMutableBufferPointer { out in
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * size, hi = min(resources.count, lo + size)
+                out[c] = Result { lo < hi ? try emitChunk(resources[lo..<hi], first: c == 0) : [] }
+            }
+        }
+        var bytes: [UInt8] = []
+        for part in parts { if let part { bytes += try part.get() } }
+        return bytes
+    }
+
+    private static func emitChunk(_ resources: ArraySlice<Resource>, first: Bool) throws -> [UInt8] {
         let sink = OutputSink()
         let emitter = YAMLEmitter()
-        for (i, r) in resources.enumerated() {
-            if i > 0 { sink.bytes.append(contentsOf: "---\n".utf8) }
+        for (i, r) in zip(resources.indices, resources) {
+            if i > resources.startIndex || !first { sink.bytes.append(contentsOf: "---\n".utf8) }
             try emitter.emit(.mapping(r.object), into: sink)
         }
         return sink.bytes
