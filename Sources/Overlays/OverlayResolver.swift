@@ -88,6 +88,11 @@ public final class OverlayResolver {
         }
         acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
         var plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
+        // Plugin-config directories are built like bases (cycle detection included), and
+        // build metadata learns which plugin generator made what.
+        plugins.accumulateDirectory = { [unowned self] dir, parent in
+            try self.accumulateDirectory(dir, from: parent, isComponent: false, into: nil).resources.resources
+        }
         plugins.generatedBy = { [buildMetadata] produced, config in
             try buildMetadata.pluginGenerated(produced, config: config, kustomization: k, root: root)
         }
