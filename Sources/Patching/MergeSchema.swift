@@ -40,9 +40,12 @@ public struct MergeSchema: Sendable {
     public static let builtinVersion = "v1.21.2"
 
     /// A custom OpenAPI v2 document (JSON or YAML with a `definitions` map), used INSTEAD of the
-    /// built-in schema, as kustomize does for `openapi: {path: …}`. Cluster scope stays built-in.
+    /// built-in schema, as kustomize does for `openapi: {path: …}`: only its kinds have a schema.
+    /// Its `$ref`s to definitions it does not hold still resolve to the built-in ones (the
+    /// oracle merges a custom kind's pod template by the built-in PodSpec). Cluster scope stays built-in.
     public init(openAPIDocument: Node, file: String) throws {
-        var builder = SchemaBuilder(base: MergeSchema.empty.store)
+        var builder = SchemaBuilder(base: MergeSchema.kubernetes.store)
+        builder.byType = [:]
         builder.clusterScoped = MergeSchema.kubernetes.store.clusterScoped
         try builder.addOpenAPIDocument(openAPIDocument, file: file)
         self.store = builder.build()
