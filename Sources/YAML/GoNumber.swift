@@ -110,24 +110,38 @@ public enum GoNumber {
     /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`.
     public static func formatG(_ f: Double) -> String {
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
-        let (negative, digits, decimalPoint) = shortestDigits(f)
+        let (digits, decimalPoint) = shortestDigits(description: f.magnitude.description)
+        return formatG(digits: digits, decimalPoint: decimalPoint, negative: f.sign == .minus)
+    }
+
+    /// `%g` with shortest digits: `%e` when the exponent is below -4 or at least 6 (Go uses
+    /// precision 6 for this choice when printing shortest), else `%f`.
+    public static func formatG(digits: String, decimalPoint: Int, negative: Bool) -> String {
         let exp = decimalPoint - 1
-        var out = negative ? "-" : ""
-        if exp < -4 || exp >= 6 {  // Go uses precision 6 for this choice when printing shortest
-            // %e with all shortest digits
-            out.append(digits[digits.startIndex])
-            if digits.count > 1 {
-                out.append(".")
-                out.append(contentsOf: digits.dropFirst())
-            }
-            out.append("e")
-            out.append(exp < 0 ? "-" : "+")
-            let e = abs(exp)
-            if e < 10 { out.append("0") }
-            out.append(String(e))
-            return out
+        if exp < -4 || exp >= 6 {
+            return exponentNotation(digits: digits, decimalPoint: decimalPoint, negative: negative)
         }
-        // %f
+        return fixedNotation(digits: digits, decimalPoint: decimalPoint, negative: negative)
+    }
+
+    /// `d.ddde±XX`: all digits, at least two exponent digits.
+    public static func exponentNotation(digits: String, decimalPoint: Int, negative: Bool) -> String {
+        var out = negative ? "-" : ""
+        out.append(digits[digits.startIndex])
+        if digits.count > 1 {
+            out.append(".")
+            out.append(contentsOf: digits.dropFirst())
+        }
+        let exp = decimalPoint - 1
+        out.append(exp < 0 ? "e-" : "e+")
+        if abs(exp) < 10 { out.append("0") }
+        out.append(String(abs(exp)))
+        return out
+    }
+
+    /// `ddd.ddd` with exactly the given digits.
+    public static func fixedNotation(digits: String, decimalPoint: Int, negative: Bool) -> String {
+        var out = negative ? "-" : ""
         if decimalPoint <= 0 {
             out.append("0.")
             out.append(String(repeating: "0", count: -decimalPoint))
@@ -136,19 +150,18 @@ public enum GoNumber {
             out.append(digits)
             out.append(String(repeating: "0", count: decimalPoint - digits.count))
         } else {
-            let idx = digits.index(digits.startIndex, offsetBy: decimalPoint)
-            out.append(contentsOf: digits[..<idx])
+            let split = digits.index(digits.startIndex, offsetBy: decimalPoint)
+            out.append(contentsOf: digits[..<split])
             out.append(".")
-            out.append(contentsOf: digits[idx...])
+            out.append(contentsOf: digits[split...])
         }
         return out
     }
 
-    /// Shortest round-trip decimal digits of |f| and the position of the decimal point
-    /// (value = 0.DIGITS × 10^decimalPoint).
-    static func shortestDigits(_ f: Double) -> (Bool, String, Int) {
-        let negative = f.sign == .minus
-        let text = abs(f).description  // Swift prints the shortest round-trip digits
+    /// Shortest round-trip digits of a positive finite float, read from its Swift
+    /// `description` (which prints the shortest digits, for Float and Double alike):
+    /// value = 0.DIGITS × 10^decimalPoint.
+    public static func shortestDigits(description text: String) -> (digits: String, decimalPoint: Int) {
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -163,13 +176,12 @@ public enum GoNumber {
         }
         var digits = String(intPart) + String(fracPart)
         var decimalPoint = intPart.count + exponent
-        // strip leading zeros
         while digits.count > 1 && digits.first == "0" {
             digits.removeFirst()
             decimalPoint -= 1
         }
         while digits.count > 1 && digits.last == "0" { digits.removeLast() }
-        return (negative, digits, decimalPoint)
+        return (digits, decimalPoint)
     }
 }
 

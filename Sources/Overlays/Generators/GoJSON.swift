@@ -116,65 +116,15 @@ enum GoJSON {
     /// `%e` style with at least two exponent digits except that `e-0N` becomes `e-N`.
     static func formatFloat(_ f: Double) -> String {
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
-        let (digits, decimalPoint) = shortestDigits(abs(f))
-        var out = f < 0 ? "-" : ""
-        let magnitude = abs(f)
+        let (digits, decimalPoint) = GoNumber.shortestDigits(description: f.magnitude.description)
+        let magnitude = f.magnitude
         if magnitude < 1e-6 || magnitude >= 1e21 {
-            out.append(digits[digits.startIndex])
-            if digits.count > 1 {
-                out.append(".")
-                out.append(contentsOf: digits.dropFirst())
-            }
-            let exponent = decimalPoint - 1
-            out.append("e")
-            out.append(exponent < 0 ? "-" : "+")
-            let e = abs(exponent)
-            // Go writes two digits at least, then json trims `e-0N` (but keeps `e+0N`).
-            if e < 10 && exponent > 0 { out.append("0") }
-            out.append(String(e))
+            var out = GoNumber.exponentNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
+            // encoding/json trims `e-0N` to `e-N` (but keeps `e+0N`).
+            if let r = out.firstRange(of: "e-0") { out.replaceSubrange(r, with: "e-") }
             return out
         }
-        if decimalPoint <= 0 {
-            out.append("0.")
-            out.append(String(repeating: "0", count: -decimalPoint))
-            out.append(digits)
-        } else if decimalPoint >= digits.count {
-            out.append(digits)
-            out.append(String(repeating: "0", count: decimalPoint - digits.count))
-        } else {
-            let split = digits.index(digits.startIndex, offsetBy: decimalPoint)
-            out.append(contentsOf: digits[..<split])
-            out.append(".")
-            out.append(contentsOf: digits[split...])
-        }
-        return out
-    }
-
-    /// Shortest round-trip decimal digits of a positive finite `f` and where the decimal
-    /// point goes (value = 0.DIGITS × 10^decimalPoint), taken from Swift's own shortest
-    /// printing.
-    static func shortestDigits(_ f: Double) -> (String, Int) {
-        let text = f.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var integerPart = mantissa
-        var fractionPart: Substring = ""
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var digits = String(integerPart) + String(fractionPart)
-        var decimalPoint = integerPart.count + exponent
-        while digits.count > 1 && digits.first == "0" {
-            digits.removeFirst()
-            decimalPoint -= 1
-        }
-        while digits.count > 1 && digits.last == "0" { digits.removeLast() }
-        return (digits, decimalPoint)
+        return GoNumber.fixedNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
     }
 }
 

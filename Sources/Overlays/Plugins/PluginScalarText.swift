@@ -49,58 +49,7 @@ enum PluginScalarText {
         let f = Float(d)
         if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
         if f == 0 { return f.sign == .minus ? "-0" : "0" }
-        let (digits, decimalPoint) = shortestDigits(f.magnitude)
-        var out = f < 0 ? "-" : ""
-        let exp = decimalPoint - 1
-        // Shortest 'g' switches to %e from exponent 6 (and below -4).
-        if exp < -4 || exp >= 6 {
-            out.append(digits[digits.startIndex])
-            if digits.count > 1 {
-                out.append(".")
-                out.append(contentsOf: digits.dropFirst())
-            }
-            out.append(exp < 0 ? "e-" : "e+")
-            if abs(exp) < 10 { out.append("0") }
-            out.append(String(abs(exp)))
-        } else if decimalPoint <= 0 {
-            out.append("0.")
-            out.append(String(repeating: "0", count: -decimalPoint))
-            out.append(digits)
-        } else if decimalPoint >= digits.count {
-            out.append(digits)
-            out.append(String(repeating: "0", count: decimalPoint - digits.count))
-        } else {
-            let split = digits.index(digits.startIndex, offsetBy: decimalPoint)
-            out.append(contentsOf: digits[..<split])
-            out.append(".")
-            out.append(contentsOf: digits[split...])
-        }
-        return out
-    }
-
-    /// Shortest float32 round-trip digits of a positive `f` (value = 0.DIGITS × 10^point),
-    /// from Swift's own shortest printing.
-    private static func shortestDigits(_ f: Float) -> (String, Int) {
-        let text = f.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var integerPart = mantissa
-        var fractionPart: Substring = ""
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var digits = String(integerPart) + String(fractionPart)
-        var decimalPoint = integerPart.count + exponent
-        while digits.count > 1 && digits.first == "0" {
-            digits.removeFirst()
-            decimalPoint -= 1
-        }
-        while digits.count > 1 && digits.last == "0" { digits.removeLast() }
-        return (digits, decimalPoint)
+        let (digits, decimalPoint) = GoNumber.shortestDigits(description: f.magnitude.description)
+        return GoNumber.formatG(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
     }
 }
