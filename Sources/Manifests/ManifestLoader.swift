@@ -159,8 +159,8 @@ public final class ManifestLoader {
         // kustomize rewrites annotations through a string map on every read.
         if let annotations = r.metadata?.mapping("annotations") {
             for i in annotations.entries.indices {
+                // The text as written, even for timestamps (the oracle keeps `2024-01-01`).
                 if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {
-                    if s.tag == .timestamp { s.value = Timestamp.parse(s.value)?.rfc3339 ?? s.value }
                     s.tag = .string
                     annotations.entries[i].value = .scalar(s)
                 }

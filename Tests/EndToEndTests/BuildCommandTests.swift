@@ -81,6 +81,28 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
     }
 
+    /// kubectl kustomize prints annotation values as the strings they were written as.
+    func testAnnotationValuesBecomeTheirText() throws {
+        let tree = try BinaryRunner.makeTree([
+            "kustomization.yaml": "resources:\n- cm.yaml\n",
+            "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    j: 2024-01-01\n    n: 1.50\n    b: yes\n    t: true\n",
+        ])
+        let result = try BinaryRunner.run(["build", tree.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          annotations:
+            b: "yes"
+            j: "2024-01-01"
+            "n": "1.50"
+            t: "true"
+          name: x
+
+        """)
+    }
+
     func testVersion() throws {
         let result = try BinaryRunner.run(["version"])
         XCTAssertEqual(result.status, 0)
