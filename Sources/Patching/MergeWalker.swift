@@ -90,14 +90,9 @@ final class MergeWalker {
             // kyaml ignores a bad directive here: the patch's value is simply added
             if (try? PatchDirective.take(from: origin, file: file)) == .delete { return nil }
             merged = origin
-        } else if isTaggedNull(origin) {
-            return nil
         } else {
-            switch try PatchDirective.take(from: origin, file: file) {
-            case .delete: return nil
-            case .replace: merged = origin
-            case .merge: merged = dest
-            }
+            guard case .keep(let base) = try directiveOutcome(dest, origin) else { return nil }
+            merged = base
         }
         guard case .mapping(let target)? = merged else { return merged }
         guard let patch = origin?.asMapping else {
@@ -172,19 +167,28 @@ final class MergeWalker {
 
     // MARK: lists
 
+    /// merge2's choice for a map or associative list the target already has: a tagged-null
+    /// patch deletes it; otherwise the patch's `$patch` directive deletes it, replaces it with
+    /// the patch, or keeps the target to merge into.
+    private enum DirectiveOutcome { case delete, keep(Node?) }
+
+    private func directiveOutcome(_ dest: Node?, _ origin: Node?) throws -> DirectiveOutcome {
+        if isTaggedNull(origin) { return .delete }
+        switch try PatchDirective.take(from: origin, file: file) {
+        case .delete: return .delete
+        case .replace: return .keep(origin)
+        case .merge: return .keep(dest)
+        }
+    }
+
     private func walkAssociativeSequence(_ dest: Node?, _ origin: Node?, schema: Int32) throws -> Node? {
         // merge2 `VisitList` for an associative list
         let merged: Node?
         if isMissingOrNull(dest) {
             merged = origin
-        } else if isTaggedNull(origin) {
-            return nil
         } else {
-            switch try PatchDirective.take(from: origin, file: file) {
-            case .delete: return nil
-            case .replace: merged = origin
-            case .merge: merged = dest
-            }
+            guard case .keep(let base) = try directiveOutcome(dest, origin) else { return nil }
+            merged = base
         }
         guard case .sequence(let target)? = merged else { return merged }
         let patch = origin?.asSequence
