@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "yaml-bench", dependencies: ["YAML"]),
+        .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "YAML"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),

@@ -1,4 +1,8 @@
 import CYAML
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a YAML stream through libyaml's event parser into node trees that keep positions.
 public struct YAMLParser {
@@ -8,10 +12,17 @@ public struct YAMLParser {
 
     public var limits: ParseLimits
     public var duplicateKeys: DuplicateKeys
+    /// Inputs at least this large are cut at document boundaries and the pieces parsed on
+    /// several cores; `Int.max` keeps every parse on the calling thread.
+    public var concurrentThreshold: Int
+    /// Smallest piece worth a thread of its own.
+    var minimumPiece = 256 << 10
 
-    public init(limits: ParseLimits = .default, duplicateKeys: DuplicateKeys = .error) {
+    public init(limits: ParseLimits = .default, duplicateKeys: DuplicateKeys = .error,
+                concurrentThreshold: Int = 1 << 20) {
         self.limits = limits
         self.duplicateKeys = duplicateKeys
+        self.concurrentThreshold = concurrentThreshold
     }
 
     /// Every document of the stream; documents that hold nothing are left out.
@@ -29,220 +40,77 @@ public struct YAMLParser {
             throw YAMLError(file: file, mark: .none,
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
-        var builder = TreeBuilder(file: file, limits: limits, duplicateKeys: duplicateKeys)
+        if bytes.count >= concurrentThreshold {
+            let pieces = DocumentSplitter.pieces(of: bytes, count: Self.processorCount * 2, minimumPiece: minimumPiece)
+            if pieces.count > 1, let docs = parseConcurrently(pieces, file: file) { return docs }
+        }
+        return try parsePiece(bytes, file: file, lineOffset: 0).documents
+    }
+
+    /// Parses the pieces side by side. Nil when any piece fails or the pieces together spend
+    /// more than the alias budget: the caller then parses the whole input in one go, so errors
+    /// are reported exactly as a single pass reports them.
+    private func parseConcurrently(_ pieces: [DocumentSplitter.Piece], file: String) -> [Node]? {
+        let results = UnsafeMutableBufferPointer<TreeBuilder?>.allocate(capacity: pieces.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+            results[i] = try? parsePiece(pieces[i].bytes, file: file, lineOffset: pieces[i].lineOffset)
+        }
+        var documents: [Node] = []
+        var aliasNodes = 0
+        for case let builder? in results {
+            aliasNodes += builder.aliasNodes
+            documents.append(contentsOf: builder.documents)
+        }
+        let complete = results.allSatisfy { $0 != nil }
+        return complete && aliasNodes <= limits.maxAliasExpansion ? documents : nil
+    }
+
+    private func parsePiece(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) throws -> TreeBuilder {
+        var builder = TreeBuilder(file: file, limits: limits, duplicateKeys: duplicateKeys, lineOffset: lineOffset)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(file: file, mark: .none, message: "could not initialise the YAML parser")
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml reads the buffer in place; an empty input still needs a valid pointer.
-        let empty: [UInt8] = [0]
-        try empty.withUnsafeBufferPointer { emptyBuf in
-            let base = bytes.baseAddress ?? emptyBuf.baseAddress!
-            yaml_parser_set_input_string(&parser, base, bytes.count)
+        var empty: UInt8 = 0
+        try withUnsafePointer(to: &empty) { emptyPointer in
+            yaml_parser_set_input_string(&parser, bytes.baseAddress ?? emptyPointer, bytes.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    throw Self.parserError(&parser, file: file)
+                    throw Self.parserError(&parser, file: file, lineOffset: lineOffset)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
                 try builder.handle(&event)
             }
         }
-        return builder.documents
+        return builder
     }
 
-    static func parserError(_ parser: inout yaml_parser_t, file: String) -> YAMLError {
+    static func parserError(_ parser: inout yaml_parser_t, file: String, lineOffset: Int = 0) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         var message = problem
         if let ctx = parser.context {
             message = "\(problem) \(String(cString: ctx))"
             let cm = parser.context_mark
-            message += " (started at line \(cm.line + 1), column \(cm.column + 1))"
+            message += " (started at line \(Int(cm.line) + 1 + lineOffset), column \(cm.column + 1))"
         }
         let m = parser.problem_mark
-        return YAMLError(file: file, mark: Mark(line: Int(m.line) + 1, column: Int(m.column) + 1), message: message)
-    }
-}
-
-private struct TreeBuilder {
-    enum Frame {
-        case mapping(Mapping, anchor: String?, pendingKey: Scalar?, hasMergeKey: Bool)
-        case sequence(Sequence, anchor: String?)
+        return YAMLError(file: file, mark: Mark(line: Int(m.line) + 1 + lineOffset, column: Int(m.column) + 1), message: message)
     }
 
-    let file: String
-    let limits: ParseLimits
-    let duplicateKeys: YAMLParser.DuplicateKeys
-    var documents: [Node] = []
-    var stack: [Frame] = []
-    var root: Node?
-    var anchors: [String: (node: Node, size: Int)] = [:]
-    var aliasBudget: Int
-
-    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys) {
-        self.file = file
-        self.limits = limits
-        self.duplicateKeys = duplicateKeys
-        self.aliasBudget = limits.maxAliasExpansion
-    }
-
-    @inline(__always)
-    static func mark(_ m: yaml_mark_t) -> Mark {
-        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
-    }
-
-    mutating func handle(_ event: inout yaml_event_t) throws {
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            root = nil
-            anchors.removeAll(keepingCapacity: true)
-        case YAML_DOCUMENT_END_EVENT:
-            if let r = root, !r.isNull { documents.append(r) }
-            root = nil
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
-            let value = s.length == 0 ? "" : String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-            let m = Self.mark(event.start_mark)
-            let style: ScalarStyle
-            switch s.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            let tag: ScalarTag
-            if let t = s.tag {
-                tag = Self.explicitTag(String(cString: t), value: value, style: style)
-            } else if style == .plain {
-                tag = ScalarResolver.resolveInput(value)
-            } else {
-                tag = .string
-            }
-            let node = Node.scalar(Scalar(value, tag: tag, style: style, mark: m))
-            if let a = s.anchor { anchors[String(cString: a)] = (node, 1) }
-            try add(node, mark: m)
-        case YAML_MAPPING_START_EVENT:
-            try checkDepth(event.start_mark)
-            let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
-            stack.append(.mapping(Mapping(mark: Self.mark(event.start_mark)), anchor: anchor, pendingKey: nil, hasMergeKey: false))
-        case YAML_SEQUENCE_START_EVENT:
-            try checkDepth(event.start_mark)
-            let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
-            stack.append(.sequence(Sequence(mark: Self.mark(event.start_mark)), anchor: anchor))
-        case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let m, let anchor, _, let hasMerge)? = stack.popLast() else { return }
-            if hasMerge { try applyMergeKeys(m) }
-            let node = Node.mapping(m)
-            if let a = anchor { anchors[a] = (node, Self.size(node)) }
-            try add(node, mark: m.mark)
-        case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let s, let anchor)? = stack.popLast() else { return }
-            let node = Node.sequence(s)
-            if let a = anchor { anchors[a] = (node, Self.size(node)) }
-            try add(node, mark: s.mark)
-        case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
-            let m = Self.mark(event.start_mark)
-            guard let target = anchors[name] else {
-                throw YAMLError(file: file, mark: m, message: "unknown anchor '\(name)' referenced")
-            }
-            aliasBudget -= target.size
-            if aliasBudget < 0 {
-                throw YAMLError(file: file, mark: m, message:
-                    "alias '\(name)' expands past the budget of \(limits.maxAliasExpansion) nodes (a billion-laughs style document?)")
-            }
-            try add(target.node.deepCopy(), mark: m)
-        default:
-            break
-        }
-    }
-
-    mutating func checkDepth(_ m: yaml_mark_t) throws {
-        if stack.count >= limits.maxDepth {
-            throw YAMLError(file: file, mark: Self.mark(m), message: "nesting deeper than the limit of \(limits.maxDepth) levels")
-        }
-    }
-
-    mutating func add(_ node: Node, mark: Mark) throws {
-        guard let top = stack.last else {
-            root = node
-            return
-        }
-        switch top {
-        case .sequence(let s, _):
-            s.items.append(node)
-        case .mapping(let m, let anchor, let pendingKey, let hasMerge):
-            if let key = pendingKey {
-                if duplicateKeys == .lastWins, let i = m.index(of: key.value) {
-                    m.entries[i].value = node
-                } else {
-                    m.entries.append(MapEntry(key: key, value: node))
-                }
-                stack[stack.count - 1] = .mapping(m, anchor: anchor, pendingKey: nil, hasMergeKey: hasMerge)
-            } else {
-                guard case .scalar(var key) = node else {
-                    throw YAMLError(file: file, mark: mark, message: "mapping keys must be scalars")
-                }
-                let isMerge = key.style == .plain && key.value == "<<"
-                if !isMerge, duplicateKeys == .error, m.index(of: key.value) != nil {
-                    throw YAMLError(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
-                }
-                key.tag = .string
-                stack[stack.count - 1] = .mapping(m, anchor: anchor, pendingKey: key, hasMergeKey: hasMerge || isMerge)
-            }
-        }
-    }
-
-    /// YAML merge keys (`<<: *base`): merged entries come first, the mapping's own keys win.
-    func applyMergeKeys(_ m: Mapping) throws {
-        var merged: [MapEntry] = []
-        var own: [MapEntry] = []
-        func mergeIn(_ source: Mapping) {
-            for e in source.entries where !merged.contains(where: { $0.key.value == e.key.value }) {
-                merged.append(e)
-            }
-        }
-        for e in m.entries {
-            guard e.key.style == .plain && e.key.value == "<<" else { own.append(e); continue }
-            switch e.value {
-            case .mapping(let src): mergeIn(src)
-            case .sequence(let seq):
-                for item in seq.items {
-                    guard let src = item.asMapping else {
-                        throw YAMLError(file: file, mark: item.mark, message: "map merge requires map or sequence of maps as the value")
-                    }
-                    mergeIn(src)
-                }
-            default:
-                throw YAMLError(file: file, mark: e.value.mark, message: "map merge requires map or sequence of maps as the value")
-            }
-        }
-        var result: [MapEntry] = []
-        for e in merged where !own.contains(where: { $0.key.value == e.key.value }) { result.append(e) }
-        result.append(contentsOf: own)
-        m.entries = result
-    }
-
-    static func size(_ node: Node) -> Int {
-        switch node {
-        case .scalar: return 1
-        case .mapping(let m): return m.entries.reduce(1) { $0 + 1 + size($1.value) }
-        case .sequence(let s): return s.items.reduce(1) { $0 + size($1) }
-        }
-    }
-
-    static func explicitTag(_ tag: String, value: String, style: ScalarStyle) -> ScalarTag {
-        switch tag {
-        case "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "!": return .string
-        case "tag:yaml.org,2002:int": return .int
-        case "tag:yaml.org,2002:float": return .float
-        case "tag:yaml.org,2002:bool": return .bool
-        case "tag:yaml.org,2002:null": return .null
-        case "tag:yaml.org,2002:timestamp": return .timestamp
-        default: return style == .plain ? ScalarResolver.resolveInput(value) : .string
-        }
-    }
+    private static let processorCount: Int = {
+        #if canImport(Glibc)
+        return max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }()
 }

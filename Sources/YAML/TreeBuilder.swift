@@ -1,0 +1,210 @@
+import CYAML
+
+/// Builds node trees from libyaml events. Children collect on two shared scratch stacks and
+/// each container gets its storage once, exactly sized, when it closes: no array regrowth
+/// and no copy-on-write of half-built containers on the hot path.
+struct TreeBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var hasMergeKey = false
+        var mark: Mark
+        var anchor: String?
+        /// Where this container's children start on the scratch stack.
+        var base: Int
+        var pendingKey: Scalar?
+    }
+
+    let file: String
+    let limits: ParseLimits
+    let duplicateKeys: YAMLParser.DuplicateKeys
+    /// Added to libyaml's line numbers when the input is a slice of a larger file.
+    let lineOffset: Int
+    private(set) var documents: [Node] = []
+    private var frames: [Frame] = []
+    private let entries = ScratchStack<MapEntry>()
+    private let items = ScratchStack<Node>()
+    private var root: Node?
+    private var anchors: [String: (node: Node, size: Int)] = [:]
+    /// Nodes created by alias expansion so far.
+    private(set) var aliasNodes = 0
+
+    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, lineOffset: Int = 0) {
+        self.file = file
+        self.limits = limits
+        self.duplicateKeys = duplicateKeys
+        self.lineOffset = lineOffset
+        frames.reserveCapacity(32)
+    }
+
+    @inline(__always)
+    func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1 + lineOffset, column: Int(m.column) + 1)
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) throws {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            try scalar(&event)
+        case YAML_MAPPING_START_EVENT:
+            try open(mapping: true, anchor: event.data.mapping_start.anchor, at: event.start_mark)
+        case YAML_SEQUENCE_START_EVENT:
+            try open(mapping: false, anchor: event.data.sequence_start.anchor, at: event.start_mark)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            try close()
+        case YAML_ALIAS_EVENT:
+            try alias(&event)
+        case YAML_DOCUMENT_START_EVENT:
+            root = nil
+            if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
+        case YAML_DOCUMENT_END_EVENT:
+            if let r = root, !r.isNull { documents.append(r) }
+            root = nil
+        default:
+            break
+        }
+    }
+
+    private mutating func scalar(_ event: inout yaml_event_t) throws {
+        let s = event.data.scalar
+        let raw = UnsafeBufferPointer(start: s.value, count: s.length)
+        let value = s.length == 0 ? "" : String(decoding: raw, as: UTF8.self)
+        let style: ScalarStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let tag: ScalarTag
+        if let t = s.tag {
+            tag = Self.explicitTag(String(cString: t), value: value, style: style)
+        } else if style == .plain {
+            tag = ScalarResolver.resolve(raw, yaml11: false)
+        } else {
+            tag = .string
+        }
+        let m = mark(event.start_mark)
+        let node = Node.scalar(Scalar(value, tag: tag, style: style, mark: m))
+        if let a = s.anchor { anchors[String(cString: a)] = (node, 1) }
+        try add(node, mark: m)
+    }
+
+    private mutating func open(mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, at start: yaml_mark_t) throws {
+        if frames.count >= limits.maxDepth {
+            throw YAMLError(file: file, mark: mark(start), message: "nesting deeper than the limit of \(limits.maxDepth) levels")
+        }
+        frames.append(Frame(isMapping: mapping, mark: mark(start), anchor: anchor.map { String(cString: $0) },
+                            base: mapping ? entries.count : items.count))
+    }
+
+    private mutating func close() throws {
+        guard let f = frames.popLast() else { return }
+        let node: Node
+        if f.isMapping {
+            let m = Mapping(entries.popArray(from: f.base), mark: f.mark)
+            if f.hasMergeKey { try applyMergeKeys(m) }
+            node = .mapping(m)
+        } else {
+            node = .sequence(Sequence(items.popArray(from: f.base), mark: f.mark))
+        }
+        if let a = f.anchor { anchors[a] = (node, Self.size(node)) }
+        try add(node, mark: f.mark)
+    }
+
+    private mutating func alias(_ event: inout yaml_event_t) throws {
+        let name = String(cString: event.data.alias.anchor)
+        let m = mark(event.start_mark)
+        guard let target = anchors[name] else {
+            throw YAMLError(file: file, mark: m, message: "unknown anchor '\(name)' referenced")
+        }
+        aliasNodes += target.size
+        if aliasNodes > limits.maxAliasExpansion {
+            throw YAMLError(file: file, mark: m, message:
+                "alias '\(name)' expands past the budget of \(limits.maxAliasExpansion) nodes (a billion-laughs style document?)")
+        }
+        try add(target.node.deepCopy(), mark: m)
+    }
+
+    private mutating func add(_ node: Node, mark: Mark) throws {
+        let top = frames.count - 1
+        guard top >= 0 else {
+            root = node
+            return
+        }
+        if !frames[top].isMapping {
+            items.push(node)
+            return
+        }
+        if let key = frames[top].pendingKey {
+            frames[top].pendingKey = nil
+            if duplicateKeys == .lastWins, let i = entries.lastIndex(from: frames[top].base, where: { $0.key.value == key.value }) {
+                entries[i].value = node
+            } else {
+                entries.push(MapEntry(key: key, value: node))
+            }
+            return
+        }
+        guard case .scalar(var key) = node else {
+            throw YAMLError(file: file, mark: mark, message: "mapping keys must be scalars")
+        }
+        let isMerge = key.style == .plain && key.value == "<<"
+        if !isMerge, duplicateKeys == .error,
+           entries.lastIndex(from: frames[top].base, where: { $0.key.value == key.value }) != nil {
+            throw YAMLError(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
+        }
+        key.tag = .string
+        frames[top].pendingKey = key
+        if isMerge { frames[top].hasMergeKey = true }
+    }
+
+    /// YAML merge keys (`<<: *base`): merged entries come first, the mapping's own keys win.
+    private func applyMergeKeys(_ m: Mapping) throws {
+        var merged: [MapEntry] = []
+        var own: [MapEntry] = []
+        func mergeIn(_ source: Mapping) {
+            for e in source.entries where !merged.contains(where: { $0.key.value == e.key.value }) {
+                merged.append(e)
+            }
+        }
+        for e in m.entries {
+            guard e.key.style == .plain && e.key.value == "<<" else { own.append(e); continue }
+            switch e.value {
+            case .mapping(let src): mergeIn(src)
+            case .sequence(let seq):
+                for item in seq.items {
+                    guard let src = item.asMapping else {
+                        throw YAMLError(file: file, mark: item.mark, message: "map merge requires map or sequence of maps as the value")
+                    }
+                    mergeIn(src)
+                }
+            default:
+                throw YAMLError(file: file, mark: e.value.mark, message: "map merge requires map or sequence of maps as the value")
+            }
+        }
+        var result: [MapEntry] = []
+        for e in merged where !own.contains(where: { $0.key.value == e.key.value }) { result.append(e) }
+        result.append(contentsOf: own)
+        m.entries = result
+    }
+
+    static func size(_ node: Node) -> Int {
+        switch node {
+        case .scalar: return 1
+        case .mapping(let m): return m.entries.reduce(1) { $0 + 1 + size($1.value) }
+        case .sequence(let s): return s.items.reduce(1) { $0 + size($1) }
+        }
+    }
+
+    static func explicitTag(_ tag: String, value: String, style: ScalarStyle) -> ScalarTag {
+        switch tag {
+        case "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary", "!": return .string
+        case "tag:yaml.org,2002:int": return .int
+        case "tag:yaml.org,2002:float": return .float
+        case "tag:yaml.org,2002:bool": return .bool
+        case "tag:yaml.org,2002:null": return .null
+        case "tag:yaml.org,2002:timestamp": return .timestamp
+        default: return style == .plain ? ScalarResolver.resolveInput(value) : .string
+        }
+    }
+}
