@@ -41,7 +41,7 @@ public struct YAMLParser {
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
         if bytes.count >= concurrentThreshold {
-            let pieces = DocumentSplitter.pieces(of: bytes, count: Self.processorCount * 2, minimumPiece: minimumPiece)
+            let pieces = DocumentSplitter.pieces(of: bytes, count: Self.processorCount * 4, minimumPiece: minimumPiece)
             if pieces.count > 1, let docs = parseConcurrently(pieces, file: file) { return docs }
         }
         return try parsePiece(bytes, file: file, lineOffset: 0).documents

@@ -18,22 +18,26 @@ public enum ScalarResolver {
         }
     }
 
-    /// Words both libraries resolve to a non-string.
-    private static let commonWords: [String: ScalarTag] = [
-        "true": .bool, "True": .bool, "TRUE": .bool,
-        "false": .bool, "False": .bool, "FALSE": .bool,
-        "~": .null, "null": .null, "Null": .null, "NULL": .null,
-        ".nan": .float, ".NaN": .float, ".NAN": .float,
-        ".inf": .float, ".Inf": .float, ".INF": .float,
-        "+.inf": .float, "+.Inf": .float, "+.INF": .float,
-        "-.inf": .float, "-.Inf": .float, "-.INF": .float,
-    ]
+    /// Words both libraries resolve to a non-string. A switch on a small string compares
+    /// its raw bits, cheaper than hashing it, and this runs for every short plain scalar.
+    private static func commonWord(_ word: String) -> ScalarTag? {
+        switch word {
+        case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
+        case "~", "null", "Null", "NULL": return .null
+        case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
+             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF": return .float
+        default: return nil
+        }
+    }
 
     /// YAML 1.1 booleans that only go-yaml v2 knows.
-    private static let yaml11Booleans: Set<String> = [
-        "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-        "n", "N", "no", "No", "NO", "off", "Off", "OFF",
-    ]
+    private static func isYAML11Boolean(_ word: String) -> Bool {
+        switch word {
+        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+             "n", "N", "no", "No", "NO", "off", "Off", "OFF": return true
+        default: return false
+        }
+    }
 
     /// Type of an untagged plain scalar as kustomize's reader (go-yaml v3) sees it.
     public static func resolveInput(_ s: String) -> ScalarTag {
@@ -56,8 +60,8 @@ public enum ScalarResolver {
         if h == .none { return .string }
         if b.count <= 5 && h != .digit {
             let word = String(decoding: b, as: UTF8.self)
-            if let t = commonWords[word] { return t }
-            if yaml11 && yaml11Booleans.contains(word) { return .bool }
+            if let t = commonWord(word) { return t }
+            if yaml11 && isYAML11Boolean(word) { return .bool }
         }
         switch h {
         case .map, .none:

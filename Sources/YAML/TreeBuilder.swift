@@ -77,7 +77,9 @@ struct TreeBuilder {
         default: style = .plain
         }
         let tag: ScalarTag
-        if let t = s.tag {
+        if let top = frames.last, top.isMapping, top.pendingKey == nil {
+            tag = .string  // a mapping key: always a string to kustomize
+        } else if let t = s.tag {
             tag = Self.explicitTag(String(cString: t), value: value, style: style)
         } else if style == .plain {
             tag = ScalarResolver.resolve(raw, yaml11: false)
