@@ -1,16 +1,18 @@
+import Dispatch
+
 /// Cuts a multi-document stream into pieces that libyaml parses to the same documents one by
 /// one as it does in a single pass: every cut is just before a `---` marker at the start of a
 /// line, where the YAML grammar ends any open scalar or collection.
-enum DocumentSplitter {
-    struct Piece {
-        var bytes: UnsafeBufferPointer<UInt8>
+public enum DocumentSplitter {
+    public struct Piece {
+        public var bytes: UnsafeBufferPointer<UInt8>
         /// Line breaks before the piece, as libyaml counts them.
-        var lineOffset: Int
+        public var lineOffset: Int
     }
 
     /// Up to `count` pieces of about equal size, none much smaller than `minimumPiece`;
     /// one piece when the input cannot be cut safely.
-    static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count: Int, minimumPiece: Int) -> [Piece] {
+    public static func pieces(of bytes: UnsafeBufferPointer<UInt8>, count: Int, minimumPiece: Int) -> [Piece] {
         let whole = [Piece(bytes: bytes, lineOffset: 0)]
         let wanted = min(count, bytes.count / max(1, minimumPiece))
         // A UTF-16 stream (told by its byte order mark) cannot be cut on bytes.
@@ -23,13 +25,15 @@ enum DocumentSplitter {
         }
         guard cuts.count > 1 else { return whole }
         cuts.append(bytes.count)
-        var pieces: [Piece] = []
-        var lines = 0
-        for i in 0..<(cuts.count - 1) {
-            let slice = UnsafeBufferPointer(rebasing: bytes[cuts[i]..<cuts[i + 1]])
-            pieces.append(Piece(bytes: slice, lineOffset: lines))
-            lines += lineBreaks(in: slice)
+        var pieces = (0..<(cuts.count - 1)).map {
+            Piece(bytes: UnsafeBufferPointer(rebasing: bytes[cuts[$0]..<cuts[$0 + 1]]), lineOffset: 0)
         }
+        // Counting breaks is a pass over every byte: done side by side too.
+        var breaks = [Int](repeating: 0, count: pieces.count)
+        breaks.withUnsafeMutableBufferPointer { counts in
+            DispatchQueue.concurrentPerform(iterations: pieces.count - 1) { counts[$0] = lineBreaks(in: pieces[$0].bytes) }
+        }
+        for i in 1..<pieces.count { pieces[i].lineOffset = pieces[i - 1].lineOffset + breaks[i - 1] }
         return pieces
     }
 
@@ -52,17 +56,31 @@ enum DocumentSplitter {
     }
 
     /// Line breaks as libyaml counts them: LF, CR, CRLF as one, and the Unicode breaks NEL, LS, PS.
-    static func lineBreaks(in b: UnsafeBufferPointer<UInt8>) -> Int {
-        // Two loops the compiler vectorises; the exact count is needed only when rarer breaks may occur.
+    public static func lineBreaks(in b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        // Eight bytes at a time: count LF bytes, and note CR or any non-ASCII byte, after which
+        // only the exact byte-by-byte count below is right.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        let raw = UnsafeRawPointer(base)
         var lf = 0
-        var rare: UInt8 = 0
-        for c in b {
-            lf &+= c == 0x0A ? 1 : 0
-            rare |= (c == 0x0D ? 1 : 0) | (c == 0xC2 ? 1 : 0) | (c == 0xE2 ? 1 : 0)
+        var rare: UInt64 = 0
+        var i = 0
+        while i + 8 <= b.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            lf &+= zeroBytes(w ^ (ones &* 0x0A)).nonzeroBitCount
+            rare |= (w & ~low7) | zeroBytes(w ^ (ones &* 0x0D))
+            i += 8
+        }
+        while i < b.count {
+            lf &+= b[i] == 0x0A ? 1 : 0
+            rare |= b[i] >= 0x80 || b[i] == 0x0D ? 1 : 0
+            i += 1
         }
         if rare == 0 { return lf }
         var n = 0
-        var i = 0
+        i = 0
         while i < b.count {
             switch b[i] {
             case 0x0A: n += 1

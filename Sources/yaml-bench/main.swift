@@ -85,21 +85,32 @@ let bytes = [UInt8](data)
 var rounds = 5
 if let i = args.firstIndex(of: "--rounds"), i + 1 < args.count, let n = Int(args[i + 1]) { rounds = n }
 /// libyaml's own event loop over the bytes, building nothing: the floor under any parser on libyaml.
-func libyamlEventLoop(_ bytes: [UInt8]) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+func libyamlEventLoop(_ bytes: UnsafeBufferPointer<UInt8>) {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { fail("libyaml: cannot initialise") }
-    bytes.withUnsafeBufferPointer { buf in
-        yaml_parser_set_input_string(&parser, buf.baseAddress, buf.count)
-        var event = yaml_event_t()
-        while yaml_parser_parse(&parser, &event) == 1 {
-            let end = event.type == YAML_STREAM_END_EVENT
-            yaml_event_delete(&event)
-            if end { break }
-        }
+    yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    var event = yaml_event_t()
+    while yaml_parser_parse(&parser, &event) == 1 {
+        let end = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if end { break }
     }
     yaml_parser_delete(&parser)
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Seconds for libyaml's event loop over the whole input, on one thread or over the same
+/// pieces the parser cuts, on all cores.
+func timeLibyaml(_ bytes: [UInt8], concurrent: Bool) -> Double {
+    bytes.withUnsafeBufferPointer { buf in
+        let start = DispatchTime.now().uptimeNanoseconds
+        if concurrent {
+            let pieces = DocumentSplitter.pieces(of: buf, count: ProcessInfo.processInfo.activeProcessorCount * 4, minimumPiece: 256 << 10)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { libyamlEventLoop(pieces[$0].bytes) }
+        } else {
+            libyamlEventLoop(buf)
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
 }
 
 let emit = args.contains("--emit")
@@ -124,9 +135,12 @@ for _ in 0..<rounds {
 }
 let mb = Double(bytes.count) / 1_048_576
 if args.contains("--libyaml") {
-    let floor = (0..<rounds).map { _ in libyamlEventLoop(bytes) }.min() ?? .infinity
-    print(String(format: "%@: libyaml event loop alone, best of %d: %.3f s, %.1f MiB/s = %.1f MB/s",
-                 args[1], rounds, floor, mb / floor, Double(bytes.count) / 1e6 / floor))
+    for concurrent in [false, true] {
+        let floor = (0..<rounds).map { _ in timeLibyaml(bytes, concurrent: concurrent) }.min() ?? .infinity
+        print(String(format: "%@: libyaml event loop alone, best of %d: %.3f s, %.1f MiB/s = %.1f MB/s (%@)",
+                     args[1], rounds, floor, mb / floor, Double(bytes.count) / 1e6 / floor,
+                     concurrent ? "all cores" : "one thread"))
+    }
 }
 let mode = args.contains("--serial") ? "one thread" : "all cores"
 print(String(format: "%@: %.1f MiB, %d documents, best of %d: %.3f s, %.1f MiB/s = %.1f MB/s%@",
