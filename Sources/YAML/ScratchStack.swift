@@ -44,10 +44,10 @@ final class ScratchStack<Element> {
         if n == 0 { return [] }
         let start = storage + base
         count = base
-        return Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: start, count: n)
-            initialized = n
-        }
+        var result: [Element] = []
+        result.reserveCapacity(n)
+        for i in 0..<n { result.append((start + i).move()) }
+        return result
     }
 
     private func grow() {
