@@ -40,11 +40,16 @@ public struct YAMLParser {
             throw YAMLError(file: file, mark: .none,
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
-        if bytes.count >= concurrentThreshold {
-            let pieces = DocumentSplitter.pieces(of: bytes, count: Self.processorCount * 4, minimumPiece: minimumPiece)
-            if pieces.count > 1, let docs = parseConcurrently(pieces, file: file) { return docs }
-        }
+        let pieces = self.pieces(of: bytes)
+        if pieces.count > 1, let docs = parseConcurrently(pieces, file: file) { return docs }
         return try parsePiece(bytes, file: file, lineOffset: 0).documents
+    }
+
+    /// The pieces this parser parses side by side: one piece below `concurrentThreshold`, else
+    /// four per core (handed out as cores free up, so a faster core takes more).
+    public func pieces(of bytes: UnsafeBufferPointer<UInt8>) -> [DocumentSplitter.Piece] {
+        guard bytes.count >= concurrentThreshold else { return [DocumentSplitter.Piece(bytes: bytes, lineOffset: 0)] }
+        return DocumentSplitter.pieces(of: bytes, count: Self.processorCount * 4, minimumPiece: minimumPiece)
     }
 
     /// Parses the pieces side by side. Nil when any piece fails or the pieces together spend
@@ -62,12 +67,12 @@ public struct YAMLParser {
         }
         var documents: [Node] = []
         var aliasNodes = 0
-        for case let builder? in results {
+        for result in results {
+            guard let builder = result else { return nil }
             aliasNodes += builder.aliasNodes
             documents.append(contentsOf: builder.documents)
         }
-        let complete = results.allSatisfy { $0 != nil }
-        return complete && aliasNodes <= limits.maxAliasExpansion ? documents : nil
+        return aliasNodes <= limits.maxAliasExpansion ? documents : nil
     }
 
     private func parsePiece(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) throws -> TreeBuilder {

@@ -104,7 +104,7 @@ func timeLibyaml(_ bytes: [UInt8], concurrent: Bool) -> Double {
     bytes.withUnsafeBufferPointer { buf in
         let start = DispatchTime.now().uptimeNanoseconds
         if concurrent {
-            let pieces = DocumentSplitter.pieces(of: buf, count: ProcessInfo.processInfo.activeProcessorCount * 4, minimumPiece: 256 << 10)
+            let pieces = YAMLParser().pieces(of: buf)
             DispatchQueue.concurrentPerform(iterations: pieces.count) { libyamlEventLoop(pieces[$0].bytes) }
         } else {
             libyamlEventLoop(buf)
