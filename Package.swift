@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),
         .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "StsKustomize", "Manifests", "YAML"]),
         .testTarget(name: "StatefulSetChecksTests", dependencies: ["StatefulSetChecks", "Manifests", "YAML"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )
