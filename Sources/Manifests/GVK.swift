@@ -41,4 +41,8 @@ public struct GVK: Hashable, Sendable, CustomStringConvertible {
             && (version.isEmpty || version == other.version)
             && (kind.isEmpty || kind == other.kind)
     }
+
+    /// Whether kustomize knows this kind, at this version, as cluster-scoped (the schema's
+    /// table; custom and newer kinds are namespaced).
+    public var isClusterScoped: Bool { GVK.clusterScopedKinds.contains(self) }
 }

@@ -857,41 +857,5 @@ enum KubernetesSchemaTable {
     F caBundle a - - - atomic -
     D io.k8s.kube-aggregator.pkg.apis.apiregistration.v1beta1.APIServiceStatus
     F conditions a - merge type map type
-    C admissionregistration.k8s.io/v1 MutatingWebhookConfiguration
-    C admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration
-    C admissionregistration.k8s.io/v1beta1 MutatingWebhookConfiguration
-    C admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration
-    C apiextensions.k8s.io/v1 CustomResourceDefinition
-    C apiextensions.k8s.io/v1beta1 CustomResourceDefinition
-    C apiregistration.k8s.io/v1 APIService
-    C apiregistration.k8s.io/v1beta1 APIService
-    C certificates.k8s.io/v1 CertificateSigningRequest
-    C certificates.k8s.io/v1beta1 CertificateSigningRequest
-    C flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema
-    C flowcontrol.apiserver.k8s.io/v1beta1 PriorityLevelConfiguration
-    C networking.k8s.io/v1 IngressClass
-    C networking.k8s.io/v1beta1 IngressClass
-    C node.k8s.io/v1 RuntimeClass
-    C node.k8s.io/v1beta1 RuntimeClass
-    C policy/v1beta1 PodSecurityPolicy
-    C rbac.authorization.k8s.io/v1 ClusterRole
-    C rbac.authorization.k8s.io/v1 ClusterRoleBinding
-    C rbac.authorization.k8s.io/v1beta1 ClusterRole
-    C rbac.authorization.k8s.io/v1beta1 ClusterRoleBinding
-    C scheduling.k8s.io/v1 PriorityClass
-    C scheduling.k8s.io/v1beta1 PriorityClass
-    C storage.k8s.io/v1 CSIDriver
-    C storage.k8s.io/v1 CSINode
-    C storage.k8s.io/v1 StorageClass
-    C storage.k8s.io/v1 VolumeAttachment
-    C storage.k8s.io/v1beta1 CSIDriver
-    C storage.k8s.io/v1beta1 CSINode
-    C storage.k8s.io/v1beta1 StorageClass
-    C storage.k8s.io/v1beta1 VolumeAttachment
-    C v1 ComponentStatus
-    C v1 Namespace
-    C v1 Node
-    C v1 NodeProxyOptions
-    C v1 PersistentVolume
     """
 }

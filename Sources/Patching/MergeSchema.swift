@@ -6,7 +6,6 @@ import YAML
 //   MergeSchema(openAPIDocument:file:)              a kustomization's `openapi: {path: …}` document
 //   schema.adding(openAPIDocument:file:)            the built-in schema extended by a document
 //   schema.adding(customResourceDefinition:file:)   opt-in: merge keys from a CRD's openAPIV3Schema
-//   schema.isClusterScoped(_:)                      built-in cluster-scoped kinds
 //   schema.patchInfo(for:path:)                     what a field's schema says (strategy, keys)
 //
 // What kustomize v5.5.0 does, checked with `kubectl kustomize`:
@@ -42,11 +41,10 @@ public struct MergeSchema: Sendable {
     /// A custom OpenAPI v2 document (JSON or YAML with a `definitions` map), used INSTEAD of the
     /// built-in schema, as kustomize does for `openapi: {path: …}`: only its kinds have a schema.
     /// Its `$ref`s to definitions it does not hold still resolve to the built-in ones (the
-    /// oracle merges a custom kind's pod template by the built-in PodSpec). Cluster scope stays built-in.
+    /// oracle merges a custom kind's pod template by the built-in PodSpec).
     public init(openAPIDocument: Node, file: String) throws {
         var builder = SchemaBuilder(base: MergeSchema.kubernetes.store)
         builder.byType = [:]
-        builder.clusterScoped = MergeSchema.kubernetes.store.clusterScoped
         try builder.addOpenAPIDocument(openAPIDocument, file: file)
         self.store = builder.build()
     }
@@ -65,12 +63,6 @@ public struct MergeSchema: Sendable {
         var builder = SchemaBuilder(base: store)
         try builder.addCustomResourceDefinition(customResourceDefinition, file: file)
         return MergeSchema(store: builder.build())
-    }
-
-    /// Whether the kind is one of the built-in cluster-scoped kinds (kyaml's
-    /// `IsCertainlyClusterScoped`); unknown kinds are not.
-    public func isClusterScoped(_ gvk: GVK) -> Bool {
-        store.clusterScoped.contains(TypeKey(apiVersion: gvk.apiVersion, kind: gvk.kind))
     }
 
     /// Whether the schema knows this GVK at all.
@@ -134,13 +126,11 @@ final class SchemaStore: Sendable {
     let nodes: [SchemaNode]
     let definitions: [String: Int32]
     let byType: [TypeKey: Int32]
-    let clusterScoped: Set<TypeKey>
 
-    init(nodes: [SchemaNode], definitions: [String: Int32], byType: [TypeKey: Int32], clusterScoped: Set<TypeKey>) {
+    init(nodes: [SchemaNode], definitions: [String: Int32], byType: [TypeKey: Int32]) {
         self.nodes = nodes
         self.definitions = definitions
         self.byType = byType
-        self.clusterScoped = clusterScoped
     }
 
     func root(apiVersion: String, kind: String) -> Int32 {
@@ -217,7 +207,6 @@ final class SchemaStore: Sendable {
             nodes.append(SchemaNode())
         }
         var byType: [TypeKey: Int32] = [:]
-        var clusterScoped: Set<TypeKey> = []
         var current = SchemaStore.none
         func target(_ r: Range<Int>) -> Int32 {
             isDash(r) ? SchemaStore.opaque : (definitions[string(r)] ?? SchemaStore.opaque)
@@ -229,8 +218,6 @@ final class SchemaStore: Sendable {
                 current = definitions[string(line[1])] ?? SchemaStore.none
             case UInt8(ascii: "G") where line.count >= 3 && current >= 0:
                 byType[TypeKey(apiVersion: string(line[1]), kind: string(line[2]))] = current
-            case UInt8(ascii: "C") where line.count >= 3:
-                clusterScoped.insert(TypeKey(apiVersion: string(line[1]), kind: string(line[2])))
             case UInt8(ascii: "F") where line.count >= 8 && current >= 0:
                 let child: Int32
                 switch bytes[line[2].lowerBound] {
@@ -257,6 +244,6 @@ final class SchemaStore: Sendable {
                 continue
             }
         }
-        return SchemaStore(nodes: nodes, definitions: definitions, byType: byType, clusterScoped: clusterScoped)
+        return SchemaStore(nodes: nodes, definitions: definitions, byType: byType)
     }
 }

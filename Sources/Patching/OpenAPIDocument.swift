@@ -13,18 +13,16 @@ struct SchemaBuilder {
     var nodes: [SchemaNode]
     var definitions: [String: Int32]
     var byType: [TypeKey: Int32]
-    var clusterScoped: Set<TypeKey>
     private var file = ""
 
     init(base: SchemaStore) {
         nodes = base.nodes
         definitions = base.definitions
         byType = base.byType
-        clusterScoped = base.clusterScoped
     }
 
     func build() -> SchemaStore {
-        SchemaStore(nodes: nodes, definitions: definitions, byType: byType, clusterScoped: clusterScoped)
+        SchemaStore(nodes: nodes, definitions: definitions, byType: byType)
     }
 
     mutating func addOpenAPIDocument(_ document: Node, file: String) throws {

@@ -36,12 +36,11 @@ public struct PatchSelector: Sendable {
     private let namespacePattern: AnchoredPattern
     private let labels: Result<LabelSelector, PatchError>?
     private let annotations: Result<LabelSelector, PatchError>?
-    private let clusterScope: MergeSchema
 
     static let fields = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]
 
     /// From a kustomization's `target:` mapping.
-    public init(from mapping: Mapping, file: String, schema: MergeSchema = .kubernetes) throws {
+    public init(from mapping: Mapping, file: String) throws {
         var values: [String: String] = [:]
         for e in mapping.entries {
             let key = e.key.value
@@ -61,7 +60,7 @@ public struct PatchSelector: Sendable {
             try self.init(group: values["group"] ?? "", version: values["version"] ?? "", kind: values["kind"] ?? "",
                           name: values["name"] ?? "", namespace: values["namespace"] ?? "",
                           labelSelector: values["labelSelector"] ?? "",
-                          annotationSelector: values["annotationSelector"] ?? "", schema: schema)
+                          annotationSelector: values["annotationSelector"] ?? "")
         } catch var e as PatchError {
             e.file = file
             e.mark = mapping.mark
@@ -70,8 +69,7 @@ public struct PatchSelector: Sendable {
     }
 
     public init(group: String = "", version: String = "", kind: String = "", name: String = "",
-                namespace: String = "", labelSelector: String = "", annotationSelector: String = "",
-                schema: MergeSchema = .kubernetes) throws {
+                namespace: String = "", labelSelector: String = "", annotationSelector: String = "") throws {
         self.group = group
         self.version = version
         self.kind = kind
@@ -86,7 +84,6 @@ public struct PatchSelector: Sendable {
         namespacePattern = try AnchoredPattern(namespace, field: "namespace")
         labels = labelSelector.isEmpty ? nil : Self.parse(labelSelector, field: "labelSelector")
         annotations = annotationSelector.isEmpty ? nil : Self.parse(annotationSelector, field: "annotationSelector")
-        clusterScope = schema
     }
 
     private static func parse(_ text: String, field: String) -> Result<LabelSelector, PatchError> {
@@ -153,7 +150,7 @@ public struct PatchSelector: Sendable {
 
     /// kustomize `ResId.EffectiveNamespace`.
     private func effectiveNamespace(_ namespace: String, _ gvk: GVK) -> String {
-        if clusterScope.isClusterScoped(gvk) { return "_non_namespaceable_" }
+        if gvk.isClusterScoped { return "_non_namespaceable_" }
         return namespace.isEmpty ? "default" : namespace
     }
 }

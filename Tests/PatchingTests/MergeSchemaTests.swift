@@ -51,13 +51,6 @@ final class MergeSchemaTests: XCTestCase {
         XCTAssertTrue(MergeSchema.kubernetes.hasType(statefulSet))
     }
 
-    func testClusterScope() {
-        XCTAssertTrue(MergeSchema.kubernetes.isClusterScoped(GVK(version: "v1", kind: "Namespace")))
-        XCTAssertTrue(MergeSchema.kubernetes.isClusterScoped(GVK(group: "rbac.authorization.k8s.io", version: "v1", kind: "ClusterRole")))
-        XCTAssertFalse(MergeSchema.kubernetes.isClusterScoped(GVK(version: "v1", kind: "ConfigMap")))
-        XCTAssertFalse(MergeSchema.kubernetes.isClusterScoped(GVK(group: "example.com", version: "v1", kind: "Foo")))
-    }
-
     /// The shape of kustomize's openapicustomschema test: a CRD whose spec refers to definitions
     /// in the same document, one of them with two GVKs.
     func testCustomDocumentReplacesBuiltin() throws {
@@ -69,7 +62,6 @@ final class MergeSchemaTests: XCTestCase {
                                         path: ["spec", "template", "spec", "containers"])?.mergeKeys, ["name"])
         // replaced, not extended (oracle run oa: a Deployment's containers are then replaced)
         XCTAssertFalse(schema.hasType(deployment))
-        XCTAssertTrue(schema.isClusterScoped(GVK(version: "v1", kind: "Namespace")))
     }
 
     func testAddingExtendsAndOverridesByName() throws {

@@ -107,29 +107,6 @@ public struct TransformerConfig {
     }
 }
 
-extension GVK {
-    /// Cluster-scoped kinds of the Kubernetes API kustomize v5.5.0 knows (v1.21), by group and kind.
-    /// Kinds outside it (CRDs, newer APIs) count as namespaced, as in kustomize.
-    static let clusterScoped: [String: Set<String>] = [
-        "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-        "admissionregistration.k8s.io": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-        "apiextensions.k8s.io": ["CustomResourceDefinition"],
-        "apiregistration.k8s.io": ["APIService"],
-        "authentication.k8s.io": ["TokenReview"],
-        "authorization.k8s.io": ["SelfSubjectAccessReview", "SelfSubjectRulesReview", "SubjectAccessReview"],
-        "certificates.k8s.io": ["CertificateSigningRequest"],
-        "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
-        "networking.k8s.io": ["IngressClass"],
-        "node.k8s.io": ["RuntimeClass"],
-        "policy": ["PodSecurityPolicy"],
-        "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
-        "scheduling.k8s.io": ["PriorityClass"],
-        "storage.k8s.io": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
-    ]
-
-    public var isClusterScoped: Bool { GVK.clusterScoped[group]?.contains(kind) ?? false }
-}
-
 extension ResourceID {
     public var isClusterScoped: Bool { gvk.isClusterScoped }
 

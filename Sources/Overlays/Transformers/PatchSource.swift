@@ -113,7 +113,7 @@ struct PatchApplier {
             throw BuildError("patch target must be a mapping", file: file, mark: target.mark)
         }
         do {
-            return try PatchSelector(from: m, file: file, schema: schema).select(resources.resources)
+            return try PatchSelector(from: m, file: file).select(resources.resources)
         } catch let e as PatchError {
             throw BuildError(e)
         }
