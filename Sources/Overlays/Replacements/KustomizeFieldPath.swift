@@ -4,8 +4,10 @@ import YAML
 /// `metadata.annotations.[a.b/c]`) into segments, as kyaml's path splitters do.
 public enum KustomizeFieldPath {
     /// kyaml's `PathSplitter`: splits on `delimiter`, a backslash before it keeps it literal.
+    /// A leading delimiter is dropped (`.spec.replicas`, `/metadata/name`), as kyaml allows.
     public static func plainSplit(_ path: String, delimiter: Character = ".") -> [String] {
-        let parts = path.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+        var parts = path.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+        if parts.count > 1, parts[0].isEmpty { parts.removeFirst() }
         var out: [String] = []
         out.reserveCapacity(parts.count)
         for (i, part) in parts.enumerated() {
