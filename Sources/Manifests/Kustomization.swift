@@ -183,6 +183,21 @@ public struct Kustomization {
         return k
     }
 
+    /// kustomize refuses a kustomization that decodes to its zero value, `apiVersion` and
+    /// `kind` aside: every field absent, null or an empty string. An empty list or map that
+    /// is written out counts as content (Go tells a nil slice from an empty one).
+    public static func isEmpty(_ node: Node) -> Bool {
+        guard case .mapping(let m) = node else { return node.isNull }
+        return m.entries.allSatisfy { e in
+            switch e.key.value.lowercased() {
+            case "apiversion", "kind": return true
+            default:
+                guard case .scalar(let s) = e.value else { return false }
+                return s.tag == .null || (s.tag == .string && s.value.isEmpty)
+            }
+        }
+    }
+
     static func decodePatch(_ node: Node, file: String) throws -> Patch {
         var d = try StrictDecoder(node, file: file, context: "patch")
         let path = try d.string("path")

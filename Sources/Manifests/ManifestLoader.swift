@@ -66,16 +66,15 @@ public final class ManifestLoader {
 
     public func loadKustomization(in dir: String) throws -> Kustomization {
         let file = try kustomizationFile(in: dir)
-        let docs: [Node]
+        let doc: Node?
         do {
-            docs = try YAMLParser(limits: limits, duplicateKeys: .lastWins).parse(bytes: FileSystem.readBytes(file), file: file)
+            doc = try YAMLParser(limits: limits, duplicateKeys: .lastWins).parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
         } catch let e as YAMLError {
             throw BuildError(e)
         }
-        guard docs.count <= 1 else {
-            throw BuildError("a kustomization file must hold one YAML document", file: file)
+        guard let doc, !Kustomization.isEmpty(doc) else {
+            throw BuildError("kustomization.yaml is empty", file: file)
         }
-        guard let doc = docs.first else { return Kustomization(file: file) }
         return try Kustomization.decode(doc, file: file)
     }
 

@@ -45,6 +45,18 @@ public struct YAMLParser {
         return try parsePiece(bytes, file: file, lineOffset: 0).documents
     }
 
+    /// The first document of the stream, nil when it holds nothing; the rest of the stream is
+    /// not read at all (go-yaml's `Decoder.Decode`, which reads kustomization files, stops there).
+    public func parseFirstDocument(bytes: [UInt8], file: String) throws -> Node? {
+        if bytes.count > limits.maxInputBytes {
+            throw YAMLError(file: file, mark: .none,
+                            message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
+        }
+        return try bytes.withUnsafeBufferPointer {
+            try parsePiece($0, file: file, lineOffset: 0, firstDocumentOnly: true).documents.first
+        }
+    }
+
     /// The pieces this parser parses side by side: one piece below `concurrentThreshold`, else
     /// four per core (handed out as cores free up, so a faster core takes more).
     public func pieces(of bytes: UnsafeBufferPointer<UInt8>) -> [DocumentSplitter.Piece] {
@@ -75,7 +87,8 @@ public struct YAMLParser {
         return aliasNodes <= limits.maxAliasExpansion ? documents : nil
     }
 
-    private func parsePiece(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) throws -> TreeBuilder {
+    private func parsePiece(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int,
+                            firstDocumentOnly: Bool = false) throws -> TreeBuilder {
         var builder = TreeBuilder(file: file, limits: limits, duplicateKeys: duplicateKeys, lineOffset: lineOffset)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -94,6 +107,7 @@ public struct YAMLParser {
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
                 try builder.handle(&event)
+                if firstDocumentOnly && event.type == YAML_DOCUMENT_END_EVENT { break }
             }
         }
         return builder
