@@ -40,6 +40,9 @@ public struct YAMLEmitter {
         try emitNode(node, &emitter)
         yaml_document_end_event_initialize(&event, 1)
         try send(&emitter, &event)
+        // After a keep-chomped (`|+`) scalar libyaml marks the stream open-ended and closes it
+        // with `...`; go-yaml v2's port of the emitter never writes that marker.
+        emitter.open_ended = 0
         yaml_stream_end_event_initialize(&event)
         try send(&emitter, &event)
         yaml_emitter_flush(&emitter)
