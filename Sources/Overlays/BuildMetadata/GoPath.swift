@@ -3,10 +3,23 @@
 /// Purely lexical: nothing is looked up on disk.
 enum GoPath {
     /// `path.Join`: the non-empty elements joined by `/`, then cleaned; "" when all are empty.
-    static func join(_ elements: String...) -> String {
+    static func join(_ elements: String...) -> String { join(elements) }
+
+    static func join(_ elements: [String]) -> String {
         let parts = elements.filter { !$0.isEmpty }
         if parts.isEmpty { return "" }
         return clean(parts.joined(separator: "/"))
+    }
+
+    /// `path.Base`: the last slash-separated element, trailing slashes ignored.
+    static func base(_ path: String) -> String {
+        let slash = UInt8(ascii: "/")
+        var bytes = Array(path.utf8)[...]
+        if bytes.isEmpty { return "." }
+        while bytes.count > 1, bytes.last == slash { bytes = bytes.dropLast() }
+        if bytes.count == 1, bytes.first == slash { return "/" }
+        if let lastSlash = bytes.lastIndex(of: slash) { bytes = bytes[(lastSlash + 1)...] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `path.Clean`: no empty, `.` or inner `..` segments; "." for an empty result.

@@ -6,7 +6,7 @@ enum FileSource {
             .map { String(decoding: $0, as: UTF8.self) }
         switch parts.count {
         case 1:
-            return (baseName(source), source)
+            return (GoPath.base(source), source)
         case 2 where parts[0].isEmpty:
             throw FileSourceError("missing key name for file path \(goQuoted(parts[1])) in source \(goQuoted(source))")
         case 2 where parts[1].isEmpty:
@@ -16,17 +16,6 @@ enum FileSource {
         default:
             throw FileSourceError("source \(goQuoted(source)) key name or file path contains '='")
         }
-    }
-
-    /// Go's `path.Base`: the last slash-separated element, trailing slashes ignored.
-    static func baseName(_ path: String) -> String {
-        let slash = UInt8(ascii: "/")
-        var bytes = Array(path.utf8)[...]
-        if bytes.isEmpty { return "." }
-        while bytes.count > 1, bytes.last == slash { bytes = bytes.dropLast() }
-        if bytes.count == 1, bytes.first == slash { return "/" }
-        if let lastSlash = bytes.lastIndex(of: slash) { bytes = bytes[(lastSlash + 1)...] }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func goQuoted(_ s: String) -> String {

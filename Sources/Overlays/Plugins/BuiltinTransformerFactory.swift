@@ -50,7 +50,7 @@ struct BuiltinTransformerFactory {
         case .hashTransformer:
             return NameHashTransformer()
         case .valueAddTransformer:
-            throw config.error("the builtin ValueAddTransformer is not supported by sts-kustomize")
+            return try valueAddTransformer(config, kustomization: k, root: root, context: context)
         case .configMapGenerator, .secretGenerator, .iamPolicyGenerator, .helmChartInflationGenerator:
             throw config.error("plugin \(config.idText) not a transformer")
         }
@@ -103,7 +103,7 @@ struct BuiltinTransformerFactory {
         }
         let mark = config.resource.object.mark
         let patch = try PluginPatchEntry.make(
-            .patches, path: path, patch: text, target: try selector(f, context: context),
+            .patches, path: path, patch: text, target: try selector(f, context: context).map(Node.mapping),
             allowNameChange: try options?.bool("allowNameChange") ?? false,
             allowKindChange: try options?.bool("allowKindChange") ?? false,
             mark: mark, file: config.file)
@@ -142,7 +142,7 @@ struct BuiltinTransformerFactory {
 
     private func json6902Transformer(_ config: PluginConfig, kustomization k: Kustomization, root: String, context: String) throws -> Transformer {
         let f = try PluginConfigFields(.mapping(config.resource.object), file: config.file, context: context)
-        guard let target = try selector(f, context: context) else {
+        guard let target = try selector(f, context: context).map(Node.mapping) else {
             throw config.error("plugin \(config.idText) fails configuration: must specify a target")
         }
         let path = try f.string("path").flatMap { $0.isEmpty ? nil : $0 }
@@ -162,14 +162,57 @@ struct BuiltinTransformerFactory {
         return JSON6902PatchTransformer(patch: patch, json: json, applier: applier, file: config.file)
     }
 
+    private func valueAddTransformer(_ config: PluginConfig, kustomization k: Kustomization, root: String, context: String) throws -> Transformer {
+        let f = try PluginConfigFields(.mapping(config.resource.object), file: config.file, context: context)
+        var value = (try f.string("value") ?? "").trimmingWhitespace()
+        if value.isEmpty { value = GoPath.base(root) }
+        var entries = try targetEntries(f, file: config.file, context: context)
+        if let targetFile = try f.string("targetFilePath"), !targetFile.isEmpty {
+            let (path, bytes) = try loader.readFile(targetFile, root: root, kustomizationFile: k.file)
+            let docs: [Node]
+            do {
+                docs = try YAMLParser().parse(bytes: bytes, file: path)
+            } catch let e as YAMLError {
+                throw BuildError(e)
+            }
+            if let doc = docs.first {
+                let tf = try PluginConfigFields(doc, file: path, context: "\(context) targetFilePath")
+                entries += try targetEntries(tf, file: path, context: context)
+            }
+        }
+        if entries.isEmpty { throw config.error("must specify at least one target") }
+        let targets = try entries.map { entry -> ValueAddTransformer.Target in
+            let fieldPath = try entry.string("fieldPath") ?? ""
+            if fieldPath.isEmpty { throw config.error("fieldPath cannot be empty") }
+            let position = try entry.int("filePathPosition") ?? 0
+            if position < 0 { throw config.error("value of FilePathPosition (\(position)) cannot be negative") }
+            let selector: PatchSelector?
+            do {
+                selector = try self.selector(entry, key: "selector", context: context).flatMap { try PatchSelector(from: $0, file: config.file) }
+            } catch let e as PatchError {
+                throw BuildError(e)
+            }
+            return ValueAddTransformer.Target(selector: selector, path: FieldSpec.splitPath(fieldPath), filePathPosition: position)
+        }
+        return ValueAddTransformer(value: value, targets: targets, file: config.file)
+    }
+
+    private func targetEntries(_ f: PluginConfigFields, file: String, context: String) throws -> [PluginConfigFields] {
+        guard let v = f.node("targets") else { return [] }
+        guard let seq = v.asSequence else {
+            throw BuildError("\(context): 'targets' must be a list", file: file, mark: v.mark)
+        }
+        return try seq.items.filter { !$0.isNull }.map { try PluginConfigFields($0, file: file, context: "\(context) target") }
+    }
+
     /// A patch `target` as the plugin reads it (kustomize's Selector through JSON): the
     /// known fields in any case, unknown ones dropped, values as text.
-    private func selector(_ f: PluginConfigFields, context: String) throws -> Node? {
-        guard let t = try f.object("target") else { return nil }
+    private func selector(_ f: PluginConfigFields, key: String = "target", context: String) throws -> Mapping? {
+        guard let t = try f.object(key) else { return nil }
         let clean = Mapping([], mark: t.mapping.mark)
         for key in ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"] {
             if let value = try t.string(key) { clean[key] = .string(value) }
         }
-        return .mapping(clean)
+        return clean
     }
 }

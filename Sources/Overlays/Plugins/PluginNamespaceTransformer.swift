@@ -32,7 +32,7 @@ struct PluginNamespaceTransformer: Transformer {
         }
     }
 
-    private func apply(to r: Resource) throws {
+    func apply(to r: Resource) throws {
         let gvk = r.gvk
         var specs = fieldSpecs.filter { spec in
             // metadata.namespace is handled below, only for namespaced kinds; metadata.name only
