@@ -1,0 +1,385 @@
+import XCTest
+
+/// Divergences found on real repositories (`../shared/realworld`) and by the differential
+/// tester (`scripts/difftest`). Every expected output was printed by `kubectl kustomize`
+/// (kustomize v5.5.0) for the same tree.
+final class RealWorldRegressionTests: XCTestCase {
+    private let tree = PluginTestTree("realworld")
+
+    override func tearDown() {
+        tree.remove(testName: name)
+    }
+
+    /// kustomize refuses a kustomization whose first document decodes to nothing but
+    /// apiVersion and kind; an empty list written out is content, and later documents are
+    /// never read (not even parsed).
+    func testEmptyKustomizationIsAnError() throws {
+        let empty = ["", "# only a comment\n", "null\n", "{}\n", "---\n", "kind: Kustomization\n",
+                     "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n", "kind: Component\n",
+                     "namespace: \"\"\n", "namePrefix: ''\n", "resources: ~\n", "patches: null\n",
+                     "kind: Kustomization\n---\nresources: [a.yaml]\n", "kind: Kustomization\n---\nfoo: [\n",
+                     "---\n---\nresources: []\n"]
+        for text in empty {
+            try tree.write("kustomization.yaml", text)
+            XCTAssertTrue(tree.buildError().contains("kustomization.yaml is empty"), "\(text.debugDescription): \(tree.buildError())")
+        }
+        let notEmpty = ["resources: []\n", "commonLabels: {}\n", "metadata: {}\n", "generatorOptions: {}\n",
+                        "openapi: {}\n", "configMapGenerator: []\n", "---\nresources: []\n",
+                        "namespace: x\n---\nfoo: bar\n", "buildMetadata: []\n", "crds: []\n"]
+        for text in notEmpty {
+            try tree.write("kustomization.yaml", text)
+            XCTAssertEqual(try tree.build(), "", text.debugDescription)
+        }
+    }
+
+    /// A leading `.` in a replacement's source or target field path addresses the same field as without it (cluster-api's cert-manager annotation).
+    func testReplacementPathsMayStartWithADot() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - resources.yaml
+            replacements:
+            - source:
+                kind: Certificate
+                fieldPath: .metadata.name
+              targets:
+              - select:
+                  kind: CustomResourceDefinition
+                fieldPaths:
+                - .metadata.annotations.[cert-manager.io/inject-ca-from]
+                - .spec.names.singular
+                options:
+                  create: true
+
+            """#)
+        try tree.write("resources.yaml", #"""
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata:
+              name: serving-cert
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: things.example.com
+            spec:
+              names:
+                singular: thing
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              annotations:
+                cert-manager.io/inject-ca-from: serving-cert
+              name: things.example.com
+            spec:
+              names:
+                singular: serving-cert
+            ---
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata:
+              name: serving-cert
+
+            """#)
+    }
+
+    /// Which kinds are cluster-scoped comes from the v1.21.2 schema by apiVersion and kind: FlowSchema is cluster-scoped only at v1beta1; kinds and versions the schema does not list as cluster-scoped (TokenReview, later flowcontrol versions) get the namespace.
+    func testClusterScopeDependsOnTheAPIVersion() throws {
+        try tree.write("kustomization.yaml", #"""
+            namespace: apps
+            resources:
+            - resources.yaml
+
+            """#)
+        try tree.write("resources.yaml", #"""
+            apiVersion: flowcontrol.apiserver.k8s.io/v1beta1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1beta1
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1alpha1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1alpha1
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
+            kind: PriorityLevelConfiguration
+            metadata:
+              name: plc-v1beta3
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1
+            ---
+            apiVersion: authentication.k8s.io/v1
+            kind: TokenReview
+            metadata:
+              name: review
+            ---
+            apiVersion: scheduling.k8s.io/v1
+            kind: PriorityClass
+            metadata:
+              name: high
+            ---
+            apiVersion: policy/v1beta1
+            kind: PodSecurityPolicy
+            metadata:
+              name: psp
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: policy/v1beta1
+            kind: PodSecurityPolicy
+            metadata:
+              name: psp
+            ---
+            apiVersion: scheduling.k8s.io/v1
+            kind: PriorityClass
+            metadata:
+              name: high
+            ---
+            apiVersion: authentication.k8s.io/v1
+            kind: TokenReview
+            metadata:
+              name: review
+              namespace: apps
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1
+              namespace: apps
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1alpha1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1alpha1
+              namespace: apps
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1beta1
+            kind: FlowSchema
+            metadata:
+              name: fs-v1beta1
+            ---
+            apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
+            kind: PriorityLevelConfiguration
+            metadata:
+              name: plc-v1beta3
+              namespace: apps
+
+            """#)
+    }
+
+    /// A `|+` block scalar at the end of a document keeps its trailing lines and gets no `...` marker (kueue's manager config).
+    func testKeepChompedBlockScalarEndsWithoutDocumentEndMarker() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: config
+            data:
+              z.yaml: |+
+                a: 1
+
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: second
+            data:
+              k: v
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              z.yaml: |+
+                a: 1
+            
+            kind: ConfigMap
+            metadata:
+              name: config
+            ---
+            apiVersion: v1
+            data:
+              k: v
+            kind: ConfigMap
+            metadata:
+              name: second
+
+            """#)
+    }
+
+    /// ValueAddTransformer without `value` uses the name of the kustomization directory that lists it; `metadata/namespace` is set as the namespace transformer sets it (not on cluster-scoped kinds), other paths are created, and `filePathPosition` inserts into a path.
+    func testValueAddTransformerDefaultsToTheDirectoryName() throws {
+        try tree.write("cat-111/kustomization.yaml", #"""
+            resources:
+            - ../base
+            transformers:
+            - ../transformers
+
+            """#)
+        try tree.write("base/kustomization.yaml", #"""
+            resources:
+            - resources.yaml
+
+            """#)
+        try tree.write("base/resources.yaml", #"""
+            apiVersion: iam.cnrm.cloud.google.com/v1beta1
+            kind: IAMPolicyMember
+            metadata:
+              name: member
+            spec:
+              resourceRef:
+                external: projects
+            ---
+            apiVersion: iam.cnrm.cloud.google.com/v1beta1
+            kind: IAMPolicyMember
+            metadata:
+              name: member-abs
+            spec:
+              resourceRef:
+                external: /a/nice/warm/pie
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: global
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """#)
+        try tree.write("transformers/kustomization.yaml", #"""
+            resources:
+            - add.yaml
+
+            """#)
+        try tree.write("transformers/add.yaml", #"""
+            apiVersion: builtin
+            kind: ValueAddTransformer
+            metadata:
+              name: add
+            targets:
+            - fieldPath: metadata/namespace
+            - selector:
+                kind: IAMPolicyMember
+              fieldPath: spec/resourceRef/external
+              filePathPosition: 2
+            - selector:
+                kind: ConfigMap
+              fieldPath: data/project
+
+            """#)
+        XCTAssertEqual(try tree.build("cat-111"), #"""
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: global
+            ---
+            apiVersion: v1
+            data:
+              project: cat-111
+            kind: ConfigMap
+            metadata:
+              name: cm
+              namespace: cat-111
+            ---
+            apiVersion: iam.cnrm.cloud.google.com/v1beta1
+            kind: IAMPolicyMember
+            metadata:
+              name: member
+              namespace: cat-111
+            spec:
+              resourceRef:
+                external: projects/cat-111
+            ---
+            apiVersion: iam.cnrm.cloud.google.com/v1beta1
+            kind: IAMPolicyMember
+            metadata:
+              name: member-abs
+              namespace: cat-111
+            spec:
+              resourceRef:
+                external: /a/cat-111/nice/warm/pie
+
+            """#)
+    }
+
+    /// ValueAddTransformer with an explicit `value` (trimmed), selectors by name, a prefix position and a position past the end.
+    func testValueAddTransformerWithAValueAndPositions() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - resources.yaml
+            transformers:
+            - add.yaml
+
+            """#)
+        try tree.write("resources.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: a
+            data:
+              path: x/y
+              other: "/"
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: b
+            data:
+              path: x/y
+
+            """#)
+        try tree.write("add.yaml", #"""
+            apiVersion: builtin
+            kind: ValueAddTransformer
+            metadata:
+              name: add
+            value: '  PEACH '
+            targets:
+            - selector:
+                name: a
+              fieldPath: data/path
+              filePathPosition: 1
+            - selector:
+                name: a
+              fieldPath: data/other
+              filePathPosition: 1
+            - selector:
+                name: b
+              fieldPath: data/path
+              filePathPosition: 9999
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              other: /PEACH
+              path: PEACH/x/y
+            kind: ConfigMap
+            metadata:
+              name: a
+            ---
+            apiVersion: v1
+            data:
+              path: x/y/PEACH
+            kind: ConfigMap
+            metadata:
+              name: b
+
+            """#)
+    }
+
+}
