@@ -4,7 +4,8 @@ import YAML
 /// place. A port of kyaml's `walk.Walker` with merge2's `Merger` visitor and kustomize's options
 /// (two sources, patch list items prepended, no inference of merge keys), because kustomize's
 /// output is defined by that code, quirks included:
-/// - maps merge key by key; a `null` value deletes; a field the target lacks is added after the
+/// - maps merge key by key; a `null` value deletes; a null the target already has survives
+///   when it is written out (`null`, `~`) and vanishes when its text is empty (`key:`); a field the target lacks is added after the
 ///   patch's own value has been walked against itself (so its nulls vanish too);
 /// - a list merges item by item only when the schema gives it a `merge` strategy; every other
 ///   list (no schema, CRDs, `volumeClaimTemplates`, `args`) is replaced by the patch's;
@@ -101,6 +102,7 @@ final class MergeWalker {
             var removals: [Int] = []
             for i in target.entries.indices {
                 let entry = target.entries[i]
+                if isWrittenNull(entry.value) { continue }
                 path.append(.field(entry.key.value))
                 let value = try walk(entry.value, nil, schema: store.field(schema, entry.key.value))
                 path.removeLast()
@@ -123,6 +125,7 @@ final class MergeWalker {
         for name in names {
             let targetValue = target[name]
             let patchValue = patch[name]
+            if patchValue == nil, isWrittenNull(targetValue) { continue }
             path.append(.field(name))
             let value = try walk(targetValue, patchValue, schema: store.field(schema, name))
             path.removeLast()

@@ -17,6 +17,14 @@ func isTaggedNull(_ node: Node?) -> Bool {
     return false
 }
 
+/// A null written as text (`null`, `~`): one the target already has survives a merge that
+/// does not touch it, where an empty one (`key:`) vanishes (oracle-checked).
+@inline(__always)
+func isWrittenNull(_ node: Node?) -> Bool {
+    if case .scalar(let s)? = node { return s.tag == .null && !s.value.isEmpty }
+    return false
+}
+
 /// kyaml `IsEmptyMap`.
 @inline(__always)
 func isEmptyMap(_ node: Node?) -> Bool {
