@@ -3,14 +3,15 @@ import YAML
 
 /// Makes the Secret of one `secretGenerator:` entry.
 enum SecretGenerator {
-    /// Every value goes to `data`, base64; `type` defaults to Opaque.
+    /// Every value goes to `data`, base64; `type` defaults to Opaque. Unlike a ConfigMap, a
+    /// Secret always has `data`, `{}` when there are no sources, and is hashed with it.
     static func make(_ args: GeneratorArgs, pairs: [KVPair]) throws -> Resource {
         let object = try GeneratedObject.skeleton(args)
         object["type"] = .string(args.secretType.isEmpty ? "Opaque" : args.secretType)
         try GeneratedObject.checkUniqueKeys(pairs, args)
         // Keys are unique (checked above), so entries can be appended without lookups.
         let data = pairs.map { MapEntry(key: .string($0.key), value: .string(WrappedBase64.encode($0.value))) }
-        if !data.isEmpty { object["data"] = .mapping(Mapping(data)) }
+        object["data"] = .mapping(Mapping(data))
         GeneratedObject.applyOptions(args.options, to: object)
         return GeneratedObject.resource(object, args)
     }
