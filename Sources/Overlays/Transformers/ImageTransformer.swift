@@ -68,8 +68,10 @@ public struct ImageTransformer: Transformer {
             tag = newTag; digest = ""
         } else if !newDigest.isEmpty {
             tag = ""; digest = newDigest
+        } else if let suffix = image.tagSuffix, !suffix.isEmpty {
+            // Only when neither a tag nor a digest is set; the digest goes.
+            tag += suffix; digest = ""
         }
-        if let suffix = image.tagSuffix, !suffix.isEmpty { tag += suffix }
         var out = name
         if !tag.isEmpty { out += ":" + tag }
         if !digest.isEmpty { out += "@" + digest }
@@ -78,7 +80,7 @@ public struct ImageTransformer: Transformer {
 }
 
 /// kustomize matches an image entry's name as the regular expression
-/// `^NAME(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`. Plain names (the usual case) are matched by
+/// `^NAME(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$` (a tag, a digest, or both). Plain names (the usual case) are matched by
 /// hand, `.` still meaning any character; anything else goes to NSRegularExpression.
 struct ImageNameMatcher {
     private let literal: [UInt8]?
@@ -94,7 +96,7 @@ struct ImageNameMatcher {
             literal = Array(name.utf8)
             regex = nil
         } else {
-            guard let r = try? NSRegularExpression(pattern: "^" + name + "(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$") else { return nil }
+            guard let r = try? NSRegularExpression(pattern: "^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$") else { return nil }
             literal = nil
             regex = r
         }
@@ -114,25 +116,25 @@ struct ImageNameMatcher {
                 return false
             }
         }
-        let end = literal.count
-        // `(@sha256)?` is optional: try with it, then without.
-        if v.count >= end + 7, v[end..<(end + 7)].elementsEqual("@sha256".utf8), Self.isTagSuffix(v, from: end + 7) {
-            return true
-        }
-        return Self.isTagSuffix(v, from: end)
+        // Neither part's characters include `:` or `@`, so one greedy pass decides.
+        var i = Self.skipPart(v, from: literal.count, after: Array(":".utf8))
+        i = Self.skipPart(v, from: i, after: Array("@sha256:".utf8))
+        return i == v.count
     }
 
-    /// `(:[a-zA-Z0-9_.{}-]*)?$` from `start`.
-    private static func isTagSuffix(_ v: [UInt8], from start: Int) -> Bool {
-        if start == v.count { return true }
-        guard v[start] == UInt8(ascii: ":") else { return false }
-        for c in v[(start + 1)...] {
+    /// `(PREFIX[a-zA-Z0-9_.{}-]*)?` from `start`: the index after it.
+    private static func skipPart(_ v: [UInt8], from start: Int, after prefix: [UInt8]) -> Int {
+        guard v.count >= start + prefix.count, v[start..<(start + prefix.count)].elementsEqual(prefix) else { return start }
+        var i = start + prefix.count
+        while i < v.count {
+            let c = v[i]
             let ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
                 || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "{")
                 || c == UInt8(ascii: "}") || c == UInt8(ascii: "-")
-            if !ok { return false }
+            if !ok { break }
+            i += 1
         }
-        return true
+        return i
     }
 }
 
