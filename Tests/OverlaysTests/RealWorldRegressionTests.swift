@@ -382,4 +382,187 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A strategic merge keeps the nulls a resource writes out (`null`, `~`) in fields the patch does not set, and drops the ones with empty text (`key:`); a null in the patch deletes.
+    func testNullsTheResourceWritesSurviveAStrategicMerge() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - resources.yaml
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: app
+                spec:
+                  replicas: 2
+                  template:
+                    spec:
+                      containers:
+                      - name: app
+                        image: app:2
+                status:
+                  gone: null
+
+            """#)
+        try tree.write("resources.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+              creationTimestamp: null
+            spec:
+              selector:
+                matchLabels:
+                  app: app
+              strategy: {}
+              template:
+                metadata:
+                  creationTimestamp: null
+                  labels:
+                    app: app
+                spec:
+                  containers:
+                  - name: app
+                    image: app:1
+                    resources: {}
+                    env:
+                    - name: A
+                      value: ~
+                    - name: B
+                      value:
+            status:
+              x: null
+              empty:
+              gone: 1
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              creationTimestamp: null
+              name: app
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: app
+              strategy: {}
+              template:
+                metadata:
+                  creationTimestamp: null
+                  labels:
+                    app: app
+                spec:
+                  containers:
+                  - env:
+                    - name: A
+                      value: null
+                    - name: B
+                    image: app:2
+                    name: app
+                    resources: {}
+            status:
+              x: null
+
+            """#)
+    }
+
+    /// A Secret generated from no sources has `data: {}`, hashed with it; a ConfigMap has no `data`.
+    func testSecretGeneratorWithoutSourcesHasEmptyData() throws {
+        try tree.write("kustomization.yaml", #"""
+            secretGenerator:
+            - name: s
+            - name: tls
+              type: kubernetes.io/tls
+            configMapGenerator:
+            - name: cm
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm-6ct58987ht
+            ---
+            apiVersion: v1
+            data: {}
+            kind: Secret
+            metadata:
+              name: s-46f8b28mk5
+            type: Opaque
+            ---
+            apiVersion: v1
+            data: {}
+            kind: Secret
+            metadata:
+              name: tls-694464d966
+            type: kubernetes.io/tls
+
+            """#)
+    }
+
+    /// `images` entries match references that carry both a tag and a digest; a tag suffix applies only without newTag/digest, and drops the digest.
+    func testImagesWithTagAndDigest() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - pod.yaml
+            images:
+            - name: nginx
+              newTag: v9
+            - name: localhost:5000/app
+              newName: reg:6000/other
+            - name: redis
+              digest: sha256:eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee
+            - name: busybox
+              tagSuffix: -debug
+            - name: alpine
+              newTag: "3"
+              tagSuffix: -ignored
+
+            """#)
+        try tree.write("pod.yaml", #"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - name: a
+                image: nginx:1.2@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+              - name: b
+                image: localhost:5000/app:1.0@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+              - name: c
+                image: redis:7@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+              - name: d
+                image: busybox@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+              - name: e
+                image: alpine:3.19
+              - name: f
+                image: nginx@sha512:abc
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - image: nginx:v9
+                name: a
+              - image: reg:6000/other:1.0@sha256:dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+                name: b
+              - image: redis@sha256:eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee
+                name: c
+              - image: busybox:-debug-debug
+                name: d
+              - image: alpine:3
+                name: e
+              - image: nginx@sha512:abc
+                name: f
+
+            """#)
+    }
+
 }
