@@ -175,9 +175,17 @@ public struct Kustomization {
         k.validators = try d.stringList("validators") ?? []
         k.buildMetadata = try d.stringList("buildMetadata") ?? []
         k.storage = try d.list("storage") ?? []
+        // Helm fields matter only when they name a chart: empty lists build as nothing.
+        var helmGlobals: Node?
         for refused in ["helmGlobals", "helmCharts", "helmChartInflationGenerator", "inventory"] {
-            if let v = try d.optional(refused) { k.refusedFields.append((refused, v.mark)) }
+            guard let v = try d.optional(refused) else { continue }
+            switch refused {
+            case "helmGlobals": helmGlobals = v
+            case "inventory": k.refusedFields.append((refused, v.mark))
+            default: if !(v.asSequence?.items.isEmpty ?? false) { k.refusedFields.append((refused, v.mark)) }
+            }
         }
+        if let helmGlobals, !k.refusedFields.isEmpty { k.refusedFields.append(("helmGlobals", helmGlobals.mark)) }
         try d.finish()
         // commonLabels are labels that include selectors (kustomize converts them so).
         return k
@@ -191,6 +199,11 @@ public struct Kustomization {
         return m.entries.allSatisfy { e in
             switch e.key.value.lowercased() {
             case "apiversion", "kind": return true
+            // Deprecated lists kustomize moves into their successors before it checks:
+            // an empty one leaves nothing behind.
+            case "bases", "imagetags", "helmchartinflationgenerator":
+                if case .sequence(let s) = e.value, s.items.isEmpty { return true }
+                fallthrough
             default:
                 guard case .scalar(let s) = e.value else { return false }
                 return s.tag == .null || (s.tag == .string && s.value.isEmpty)
@@ -216,11 +229,11 @@ public struct Kustomization {
 
     static func decodeImage(_ node: Node, file: String) throws -> Image {
         var d = try StrictDecoder(node, file: file, context: "image")
-        let name = try d.scalarText("name") ?? ""
-        let newName = try d.scalarText("newName")
-        let newTag = try d.scalarText("newTag")
-        let digest = try d.scalarText("digest")
-        let tagSuffix = try d.scalarText("tagSuffix")
+        let name = try d.string("name") ?? ""
+        let newName = try d.string("newName")
+        let newTag = try d.string("newTag")
+        let digest = try d.string("digest")
+        let tagSuffix = try d.string("tagSuffix")
         try d.finish()
         return Image(name: name, newName: newName, newTag: newTag, digest: digest, tagSuffix: tagSuffix, mark: node.mark)
     }

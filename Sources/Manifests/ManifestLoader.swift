@@ -68,7 +68,9 @@ public final class ManifestLoader {
         let file = try kustomizationFile(in: dir)
         let doc: Node?
         do {
-            doc = try YAMLParser(limits: limits, duplicateKeys: .lastWins).parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
+            var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
+            parser.yaml11Booleans = true
+            doc = try parser.parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
         } catch let e as YAMLError {
             throw BuildError(e)
         }

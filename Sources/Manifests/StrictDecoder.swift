@@ -45,15 +45,6 @@ public struct StrictDecoder {
         return s.value
     }
 
-    /// A scalar of any type, as text (kustomize reads some fields through JSON, where `1` is fine for a string map value only when quoted; callers decide).
-    public mutating func scalarText(_ key: String) throws -> String? {
-        guard let v = try optional(key) else { return nil }
-        guard case .scalar(let s) = v else {
-            throw BuildError("\(context): '\(key)' must be a scalar", file: file, mark: v.mark)
-        }
-        return s.value
-    }
-
     public mutating func requiredString(_ key: String) throws -> String {
         guard let s = try string(key) else {
             throw BuildError("\(context): missing '\(key)'", file: file, mark: mapping.mark)
@@ -63,18 +54,20 @@ public struct StrictDecoder {
 
     public mutating func bool(_ key: String) throws -> Bool? {
         guard let v = try optional(key) else { return nil }
-        guard case .scalar(let s) = v, s.tag == .bool else {
+        guard case .scalar(let s) = v, let b = s.boolValue else {
             throw BuildError("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
         }
-        return s.value.lowercased() == "true"
+        return b
     }
 
     public mutating func int(_ key: String) throws -> Int? {
         guard let v = try optional(key) else { return nil }
-        guard case .scalar(let s) = v, s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) else {
-            throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
+        // Through JSON any integral number fits an int64 field (`1e3`, `3.0`).
+        if case .scalar(let s) = v {
+            if s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) { return Int(i) }
+            if s.tag == .float, let d = GoNumber.parseFloat(s.value), d == d.rounded(), abs(d) < 9.2e18 { return Int(d) }
         }
-        return Int(i)
+        throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
     }
 
     public mutating func stringList(_ key: String) throws -> [String]? {
@@ -83,7 +76,7 @@ public struct StrictDecoder {
             throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
         }
         return try seq.items.map { item in
-            guard case .scalar(let s) = item, s.tag != .null else {
+            guard case .scalar(let s) = item, s.tag == .string || s.tag == .timestamp else {
                 throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
             }
             return s.value

@@ -91,8 +91,7 @@ public struct YAMLEmitter {
         case .null:
             try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .bool:
-            let v = s.value.lowercased()
-            try emitRaw(v == "true" || v == "yes" || v == "on" || v == "y" ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, &emitter)
+            try emitRaw(s.boolValue == true ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .int:
             if let i = GoNumber.parseInt(s.value) {
                 try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)

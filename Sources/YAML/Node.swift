@@ -27,6 +27,16 @@ public struct Scalar: Sendable, Equatable {
     }
 
     public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }
+
+    /// A boolean's truth, for any spelling the readers accept (`true`, `True`, and YAML 1.1's
+    /// `yes`, `on`, `y`); nil when the scalar is not a boolean.
+    public var boolValue: Bool? {
+        guard tag == .bool else { return nil }
+        switch value {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
+        default: return false
+        }
+    }
     public static var null: Scalar { Scalar("null", tag: .null) }
 
     public static func == (a: Scalar, b: Scalar) -> Bool {

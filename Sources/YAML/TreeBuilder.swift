@@ -17,6 +17,7 @@ struct TreeBuilder {
     let file: String
     let limits: ParseLimits
     let duplicateKeys: YAMLParser.DuplicateKeys
+    let yaml11Booleans: Bool
     /// Added to libyaml's line numbers when the input is a slice of a larger file.
     let lineOffset: Int
     private(set) var documents: [Node] = []
@@ -28,7 +29,9 @@ struct TreeBuilder {
     /// Nodes created by alias expansion so far.
     private(set) var aliasNodes = 0
 
-    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, lineOffset: Int = 0) {
+    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, yaml11Booleans: Bool = false,
+         lineOffset: Int = 0) {
+        self.yaml11Booleans = yaml11Booleans
         self.file = file
         self.limits = limits
         self.duplicateKeys = duplicateKeys
@@ -82,7 +85,7 @@ struct TreeBuilder {
         } else if let t = s.tag {
             tag = Self.explicitTag(String(cString: t), value: value, style: style)
         } else if style == .plain {
-            tag = ScalarResolver.resolve(raw, yaml11: false)
+            tag = ScalarResolver.resolve(raw, yaml11: yaml11Booleans)
         } else {
             tag = .string
         }

@@ -56,10 +56,10 @@ struct PluginConfigFields {
 
     func bool(_ key: String) throws -> Bool? {
         guard let v = node(key) else { return nil }
-        guard let s = v.asScalar, s.tag == .bool else {
+        guard let s = v.asScalar, let b = s.boolValue else {
             throw BuildError("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
         }
-        return s.value.lowercased() == "true"
+        return b
     }
 
     func int(_ key: String) throws -> Int? {

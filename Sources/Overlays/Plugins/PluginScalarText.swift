@@ -14,7 +14,7 @@ enum PluginScalarText {
         case .null:
             return ""
         case .bool:
-            return s.value.lowercased() == "true" ? "true" : "false"
+            return s.boolValue == true ? "true" : "false"
         case .timestamp:
             return Timestamp.parse(s.value)?.rfc3339 ?? s.value
         case .int:
