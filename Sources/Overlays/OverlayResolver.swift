@@ -140,10 +140,12 @@ public final class OverlayResolver {
     private func chooseSchema(_ k: Kustomization, root: String) throws {
         guard !k.openapi.isEmpty, !schemaChosen else { return }
         schemaChosen = true
-        if k.openapi.count > 1 {
+        // kyaml reads only `path` and `version`; other keys are ignored.
+        let known = k.openapi.filter { $0.0 == "path" || $0.0 == "version" }
+        if Set(known.map(\.0)).count > 1 {
             throw BuildError("builtin version and path cannot both be specified in openapi", file: k.file)
         }
-        for (key, value) in k.openapi {
+        for (key, value) in known {
             switch key {
             case "path":
                 let file = try loader.resolveFile(value, root: root, kustomizationFile: k.file)
@@ -160,7 +162,7 @@ public final class OverlayResolver {
                     throw BuildError("the specified OpenAPI version '\(value)' is not built in (only \(MergeSchema.builtinVersion))", file: k.file)
                 }
             default:
-                throw BuildError("openapi: unknown key '\(key)' (path or version)", file: k.file)
+                break
             }
         }
     }
