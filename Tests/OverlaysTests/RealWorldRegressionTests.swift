@@ -565,4 +565,123 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// Through JSON, any integral number fills an integer field (`1e3`, `3.0`) and YAML 1.1's `yes` is a boolean; unknown `openapi` keys are ignored.
+    func testKustomizationIntegersAcceptIntegralNumbers() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            replicas:
+            - name: a
+              count: 1e3
+            - name: b
+              count: 3.0
+            labels:
+            - pairs:
+                team: x
+              includeSelectors: yes
+            openapi:
+              unknownKey: z
+
+            """#)
+        try tree.write("deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: a
+            spec:
+              selector:
+                matchLabels:
+                  app: a
+              template:
+                metadata:
+                  labels:
+                    app: a
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: b
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              labels:
+                team: x
+              name: a
+            spec:
+              replicas: 1000
+              selector:
+                matchLabels:
+                  app: a
+                  team: x
+              template:
+                metadata:
+                  labels:
+                    app: a
+                    team: x
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              labels:
+                team: x
+              name: b
+            spec:
+              replicas: 3
+              selector:
+                matchLabels:
+                  team: x
+              template:
+                metadata:
+                  labels:
+                    team: x
+
+            """#)
+    }
+
+    /// Empty `helmCharts` and `helmGlobals` build as nothing; empty deprecated lists leave the kustomization empty.
+    func testHelmListsThatNameNoChartBuildAsNothing() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            helmCharts: []
+            helmGlobals: {}
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """#)
+    }
+
+    /// kustomization.yaml is read as YAML 1.1 into typed fields: numbers and YAML 1.1
+    /// booleans are refused where a string is wanted, fractions where an integer is.
+    func testKustomizationFieldTypesAreStrict() throws {
+        try tree.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n")
+        let refused = ["images:\n- name: nginx\n  newTag: 1.20\n", "images:\n- name: nginx\n  newTag: on\n",
+                       "images:\n- name: nginx\n  digest: 123\n", "namespace: yes\n", "namePrefix: on\n",
+                       "commonLabels:\n  a: yes\n", "replicas:\n- name: cm\n  count: 3.5\n",
+                       "replicas:\n- name: cm\n  count: .nan\n", "resources:\n- 1\n", "buildMetadata: [on]\n",
+                       "configMapGenerator:\n- name: no\n"]
+        for text in refused {
+            try tree.write("kustomization.yaml", "resources:\n- cm.yaml\n" + text)
+            XCTAssertNotEqual(tree.buildError(), "no error", text)
+        }
+        for text in ["bases: []\n", "imageTags: []\n", "helmChartInflationGenerator: []\n"] {
+            try tree.write("kustomization.yaml", text)
+            XCTAssertTrue(tree.buildError().contains("kustomization.yaml is empty"), text)
+        }
+    }
 }
