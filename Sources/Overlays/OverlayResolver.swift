@@ -173,6 +173,9 @@ public final class OverlayResolver {
         let applier = PatchApplier(schema: schema, diagnostics: diagnostics)
         if !k.patchesStrategicMerge.isEmpty {
             let patches = try StrategicMergePatchesTransformer.load(k.patchesStrategicMerge, kustomization: k, root: root, loader: loader)
+            if patches.isEmpty {
+                throw BuildError("patchesStrategicMerge: patch appears to be empty", file: k.file)
+            }
             list.append(StrategicMergePatchesTransformer(patches: patches, applier: applier))
         }
         for p in k.patches {
@@ -197,10 +200,9 @@ public final class OverlayResolver {
         list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))
         list.append(KeyValueTransformer(pairs: k.commonAnnotations, fieldSpecs: config.commonAnnotations))
         for p in k.patchesJson6902 {
-            let source = try PatchSource.load(path: p.path, inline: p.patch, kustomization: k, root: root, loader: loader, mark: p.mark)
-            guard case .json6902(let json) = source.content else {
-                throw BuildError("patchesJson6902 entry is not a JSON patch (a list of operations)", file: k.file, mark: p.mark)
-            }
+            let source = try PatchSource.load(path: p.path, inline: p.patch, kustomization: k, root: root, loader: loader,
+                                              mark: p.mark, reading: .json6902)
+            guard case .json(let json) = source.content else { continue }
             list.append(JSON6902PatchTransformer(patch: p, json: json, applier: applier, file: k.file))
         }
         if !k.replicas.isEmpty {

@@ -1,38 +1,159 @@
 import YAML
 
 // Public API
-//   switch try PatchDocument.parse(text, file: "patch.yaml") { … }
+//   switch try PatchDocument.parse(bytes: text, file: "patch.yaml") { … }   // a `patches:` entry
+//   let maps = try PatchDocument.strategicMergePatches(bytes:file:)        // patchesStrategicMerge
+//   let json = try PatchDocument.jsonPatch(bytes:file:)                    // patchesJson6902
 //
-// How kustomize v5.5.0 reads the text of a `patches:` entry (path or inline), checked with
-// `kubectl kustomize`: it tries it both as strategic merge patches and as a JSON patch.
-// - zero bytes: nothing to do with a `target:`; without one kustomize fails with
-//   "must specify a target for JSON patch" (the resolver decides, from `.empty`);
-// - only blank lines or comments: "illegally qualifies as both an SM and JSON patch";
-// - a list (YAML or JSON `[…]`): a JSON patch; only the first YAML document is read;
-// - one or more mappings: strategic merge patches, one per document. With a `target:` more
-//   than one is an error ("Multiple Strategic-Merge Patches in one `patches` entry is not
-//   allowed to set `patches.target` field"); without one each document patches the resource
-//   with its own ID (original or current name, not the name this layer's prefix will give);
-// - anything else: "unable to parse SM or JSON patch".
-// A JSON patch without `target:` is an error: "must specify a target for JSON patch".
+// How kustomize v5.5.0 reads the text of a patch, checked with `kubectl kustomize`. A `patches:`
+// entry is read both ways, and exactly one reading must succeed:
+// - as strategic merge patches: every YAML document, empty ones skipped; each must be a mapping
+//   with a `kind` and a non-empty `metadata.name` (a `…List` kind needs no name, and its
+//   `items` become patches of their own);
+// - as a JSON patch: text starting with `[` is strict JSON; any other text is read as YAML 1.1
+//   (first document only, `yes`/`on` are booleans, timestamps stay text, `.inf`/`.nan` fail)
+//   and must be a list of operation mappings (`null` is the empty patch).
+// Both readings succeeding (`[]`, a comment-only text) is "illegally qualifies as both an SM and
+// JSON patch"; both failing is "unable to parse SM or JSON patch". When the strategic merge
+// reading finds no patch and the JSON reading fails (`{}`), kustomize takes it as a JSON patch
+// that fails on the first resource it is applied to.
 
 /// The contents of a patch, as kustomize classifies them.
 public enum PatchDocument {
+    /// A patch file of zero bytes: with a `target:`, nothing happens; without, kustomize fails.
     case empty
     case strategicMerge([Mapping])
     case json(JSONPatch)
+    /// Taken as a JSON patch that cannot be decoded: an error once it meets a resource.
+    case undecodableJSON(PatchError)
+
+    public static func parse(bytes: [UInt8], file: String) throws -> PatchDocument {
+        if bytes.isEmpty { return .empty }
+        let sm = Result { try strategicMergePatches(bytes: bytes, file: file) }
+        let json = Result { try jsonPatch(bytes: bytes, file: file) }
+        switch (sm, json) {
+        case (.success, .success):
+            throw PatchError(file: file, message: "illegally qualifies as both an SM and JSON patch")
+        case (.failure(let smError), .failure):
+            throw PatchError(file: file, message: "unable to parse SM or JSON patch: \(describe(smError))")
+        case (.success(let maps), .failure(let jsonError)):
+            if maps.isEmpty {
+                return .undecodableJSON(jsonError as? PatchError ?? PatchError(file: file, message: describe(jsonError)))
+            }
+            return .strategicMerge(maps)
+        case (.failure, .success(let patch)):
+            return .json(patch)
+        }
+    }
 
     public static func parse(_ text: String, file: String) throws -> PatchDocument {
-        if text.isEmpty { return .empty }
-        let docs = try YAMLParser().parse(text, file: file)
-        guard let first = docs.first else {
-            throw PatchError(file: file, message: "illegally qualifies as both an SM and JSON patch")
+        try parse(bytes: Array(text.utf8), file: file)
+    }
+
+    /// The strategic merge reading: kustomize's resource factory over every document.
+    public static func strategicMergePatches(bytes: [UInt8], file: String) throws -> [Mapping] {
+        let docs: [Node]
+        do {
+            docs = try YAMLParser().parse(bytes: bytes, file: file)
+        } catch let e as YAMLError {
+            throw PatchError(file: e.file, mark: e.mark, message: e.message)
         }
-        if case .sequence = first { return .json(try JSONPatch(document: first, file: file)) }
-        let maps = docs.compactMap(\.asMapping)
-        guard maps.count == docs.count else {
-            throw PatchError(file: file, message: "unable to parse SM or JSON patch")
+        var patches: [Mapping] = []
+        for doc in docs {
+            switch doc {
+            case .mapping(let m) where m.entries.isEmpty:
+                continue
+            case .sequence(let s) where s.items.isEmpty:
+                continue
+            case .mapping(let m):
+                let kind = m.string("kind") ?? ""
+                guard !kind.isEmpty else {
+                    throw PatchError(file: file, mark: m.mark, message: "missing kind in strategic merge patch")
+                }
+                if kind.hasSuffix("List") {
+                    if let items = m["items"]?.asSequence {
+                        patches += items.items.compactMap(\.asMapping)
+                    } else {
+                        patches.append(m)
+                    }
+                    continue
+                }
+                guard let name = m.mapping("metadata")?.string("name"), !name.isEmpty else {
+                    throw PatchError(file: file, mark: m.mark, message: "missing metadata.name in strategic merge patch")
+                }
+                patches.append(m)
+            default:
+                throw PatchError(file: file, mark: doc.mark, message: "a strategic merge patch must be a mapping")
+            }
         }
-        return .strategicMerge(maps)
+        return patches
+    }
+
+    /// The JSON reading (kustomize's `jsonPatchFromBytes`).
+    public static func jsonPatch(bytes: [UInt8], file: String) throws -> JSONPatch {
+        guard let first = bytes.first else {
+            throw PatchError(file: file, message: "empty json patch operations")
+        }
+        var parser = YAMLParser()
+        if first == UInt8(ascii: "[") {
+            guard StrictJSON.isValid(bytes) else {
+                throw PatchError(file: file, message: "a JSON patch that starts with '[' must be valid JSON")
+            }
+        } else {
+            parser.yaml11Booleans = true
+        }
+        let document: Node?
+        do {
+            document = try parser.parseFirstDocument(bytes: bytes, file: file)
+        } catch let e as YAMLError {
+            throw PatchError(file: e.file, mark: e.mark, message: e.message)
+        }
+        guard let document else { return try JSONPatch(document: .sequence(Sequence()), file: file) }
+        if first != UInt8(ascii: "[") { try asJSON(document, file: file) }
+        return try JSONPatch(document: document, file: file)
+    }
+
+    /// What YAML-to-JSON conversion does to values: timestamps stay text, and infinities and
+    /// NaN have no JSON form.
+    private static func asJSON(_ node: Node, file: String) throws {
+        switch node {
+        case .scalar:
+            return
+        case .mapping(let m):
+            for i in m.entries.indices {
+                if case .scalar(var s) = m.entries[i].value {
+                    try check(&s, file: file)
+                    m.entries[i].value = .scalar(s)
+                } else {
+                    try asJSON(m.entries[i].value, file: file)
+                }
+            }
+        case .sequence(let seq):
+            for i in seq.items.indices {
+                if case .scalar(var s) = seq.items[i] {
+                    try check(&s, file: file)
+                    seq.items[i] = .scalar(s)
+                } else {
+                    try asJSON(seq.items[i], file: file)
+                }
+            }
+        }
+    }
+
+    private static func check(_ s: inout Scalar, file: String) throws {
+        switch s.tag {
+        case .timestamp:
+            s.tag = .string
+        case .float:
+            if let d = GoNumber.parseFloat(s.value), !d.isFinite {
+                throw PatchError(file: file, mark: s.mark, message: "json: unsupported value: \(s.value)")
+            }
+        default:
+            return
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        (error as? PatchError)?.message ?? "\(error)"
     }
 }

@@ -130,34 +130,7 @@ final class PatchSelectorTests: XCTestCase {
     }
 }
 
-/// Patch text classification; outcomes recorded with `kubectl kustomize` on a `patches:` entry.
 final class PatchDocumentTests: XCTestCase {
-    func testClassification() throws {
-        if case .empty = try PatchDocument.parse("", file: "p.yaml") {} else { XCTFail("empty") }
-        // `[…]` JSON text and YAML lists are JSON patches; only the first YAML document counts
-        guard case .json(let j) = try PatchDocument.parse(#"[{"op": "add", "path": "/data/z", "value": 1}]"#, file: "p") else {
-            return XCTFail("json")
-        }
-        XCTAssertEqual(j.operations.map(\.op), ["add"])
-        guard case .json(let y) = try PatchDocument.parse("- {op: add, path: /a}\n---\n- {op: remove, path: /b}\n", file: "p") else {
-            return XCTFail("yaml list")
-        }
-        XCTAssertEqual(y.operations.map(\.op), ["add"])
-        guard case .strategicMerge(let maps) = try PatchDocument.parse("kind: A\n---\nkind: B\n", file: "p") else {
-            return XCTFail("smp")
-        }
-        XCTAssertEqual(maps.map { $0.string("kind") }, ["A", "B"])
-    }
-
-    func testRejected() {
-        // kustomize: illegally qualifies as both an SM and JSON patch
-        XCTAssertThrowsError(try PatchDocument.parse("# nothing\n", file: "p"))
-        XCTAssertThrowsError(try PatchDocument.parse("\n", file: "p"))
-        // kustomize: unable to parse SM or JSON patch
-        XCTAssertThrowsError(try PatchDocument.parse("hello\n", file: "p"))
-        XCTAssertThrowsError(try PatchDocument.parse("a: 1\n---\n- op: add\n", file: "p"))
-    }
-
     func testExactNameAndKind() throws {
         let s = try PatchSelector(kind: "StatefulSet", name: "web-17")
         XCTAssertEqual(s.exactName, "web-17")

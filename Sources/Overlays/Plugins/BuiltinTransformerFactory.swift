@@ -155,8 +155,8 @@ struct BuiltinTransformerFactory {
         }
         let mark = config.resource.object.mark
         let patch = try PluginPatchEntry.make(.patchesJson6902, path: path, patch: op.isEmpty ? nil : op, target: target, mark: mark, file: config.file)
-        let source = try PatchSource.load(path: path, inline: op, kustomization: k, root: root, loader: loader, mark: mark)
-        guard case .json6902(let json) = source.content else {
+        let source = try PatchSource.load(path: path, inline: op, kustomization: k, root: root, loader: loader, mark: mark, reading: .json6902)
+        guard case .json(let json) = source.content else {
             throw config.error("plugin \(config.idText) fails configuration: the patch is not a JSON 6902 patch (a list of operations)")
         }
         return JSON6902PatchTransformer(patch: patch, json: json, applier: applier, file: config.file)

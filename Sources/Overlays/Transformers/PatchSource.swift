@@ -2,58 +2,46 @@ import Manifests
 import Patching
 import YAML
 
-/// The text of a patch — inline or from a file (through the load restrictor) — and what kind
-/// of patch it is, decided as kustomize decides: maps are strategic merge, a list is JSON 6902.
+/// The text of a patch — inline or from a file (through the load restrictor) — read the way
+/// each patch field reads it (`PatchDocument` holds the rules).
 struct PatchSource {
-    enum Content {
-        case strategicMerge([Mapping])
-        case json6902(JSONPatch)
+    enum Reading {
+        /// A `patches:` entry: strategic merge or JSON 6902, whichever it parses as.
+        case either
+        /// `patchesJson6902:` and the JSON 6902 plugin: the JSON reading only.
+        case json6902
     }
 
     let file: String
-    let content: Content
+    let content: PatchDocument
 
     static func load(path: String?, inline: String?, kustomization k: Kustomization, root: String,
-                     loader: ManifestLoader, mark: Mark) throws -> PatchSource {
+                     loader: ManifestLoader, mark: Mark, reading: Reading = .either) throws -> PatchSource {
         let trimmed = inline?.trimmingWhitespace() ?? ""
         if !trimmed.isEmpty && path != nil {
             throw BuildError("patch and path can't be set at the same time", file: k.file, mark: mark)
         }
         if let path {
             let full = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
-            return try parse(bytes: FileSystem.readBytes(full), file: full)
+            return try parse(bytes: FileSystem.readBytes(full), file: full, reading: reading)
         }
         guard !trimmed.isEmpty else {
             throw BuildError("must specify one of patch and path", file: k.file, mark: mark)
         }
-        return try parse(bytes: Array(trimmed.utf8), file: k.file)
+        return try parse(bytes: Array(trimmed.utf8), file: k.file, reading: reading)
     }
 
-    static func parse(bytes: [UInt8], file: String) throws -> PatchSource {
-        let docs: [Node]
+    static func parse(bytes: [UInt8], file: String, reading: Reading = .either) throws -> PatchSource {
         do {
-            docs = try YAMLParser().parse(bytes: bytes, file: file)
-        } catch let e as YAMLError {
+            switch reading {
+            case .either:
+                return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file))
+            case .json6902:
+                return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file)))
+            }
+        } catch let e as PatchError {
             throw BuildError(e)
         }
-        if docs.count == 1, docs[0].asSequence != nil {
-            do {
-                return PatchSource(file: file, content: .json6902(try JSONPatch(document: docs[0], file: file)))
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
-        }
-        var maps: [Mapping] = []
-        for d in docs {
-            guard let m = d.asMapping else {
-                throw BuildError("unable to parse SM or JSON patch: a patch must be a mapping or a list of operations", file: file, mark: d.mark)
-            }
-            maps.append(m)
-        }
-        if maps.isEmpty {
-            throw BuildError("unable to parse SM or JSON patch: the patch is empty", file: file)
-        }
-        return PatchSource(file: file, content: .strategicMerge(maps))
     }
 }
 
@@ -104,6 +92,7 @@ struct PatchApplier {
             guard let m = result.asMapping else {
                 throw BuildError("JSON patch turned \(r.id) into something that is not an object", file: file)
             }
+            JSONRoundTrip.apply(to: m)
             r.object = m
         }
     }

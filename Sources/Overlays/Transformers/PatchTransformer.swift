@@ -14,6 +14,9 @@ struct PatchTransformer: Transformer {
         switch source.content {
         case .strategicMerge(let patches):
             if let target = patch.target {
+                if patches.count > 1 {
+                    throw BuildError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field", file: file, mark: patch.mark)
+                }
                 let selected = try applier.select(target, in: resources, file: file)
                 for p in patches {
                     try applier.merge(p, into: selected, resources: resources, file: source.file,
@@ -30,12 +33,20 @@ struct PatchTransformer: Transformer {
                                       allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
                 }
             }
-        case .json6902(let json):
-            guard let target = patch.target else {
-                throw BuildError("must specify a target for JSON patch", file: file, mark: patch.mark)
-            }
-            try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: source.file)
+        case .json(let json):
+            try applier.applyJSON(json, to: try jsonTargets(resources), file: source.file)
+        case .empty:
+            _ = try jsonTargets(resources)
+        case .undecodableJSON(let error):
+            if try !jsonTargets(resources).isEmpty { throw BuildError(error) }
         }
+    }
+
+    private func jsonTargets(_ resources: ResourceMap) throws -> [Resource] {
+        guard let target = patch.target else {
+            throw BuildError("must specify a target for JSON patch", file: file, mark: patch.mark)
+        }
+        return try applier.select(target, in: resources, file: file)
     }
 }
 
@@ -58,16 +69,16 @@ struct StrategicMergePatchesTransformer: Transformer {
                 throw BuildError("patchesStrategicMerge entries must be strings", file: k.file, mark: entry.mark)
             }
             // As kustomize: first try the string as patch content, then as a file path.
-            if let docs = try? YAMLParser().parse(text, file: k.file), !docs.isEmpty, docs.allSatisfy({ $0.asMapping != nil }) {
-                out += docs.compactMap { $0.asMapping }.map { ($0, k.file) }
+            if let maps = try? PatchDocument.strategicMergePatches(bytes: Array(text.utf8), file: k.file), !maps.isEmpty {
+                out += maps.map { ($0, k.file) }
                 continue
             }
             let full = try loader.resolveFile(text, root: root, kustomizationFile: k.file)
-            let source = try PatchSource.parse(bytes: FileSystem.readBytes(full), file: full)
-            guard case .strategicMerge(let maps) = source.content else {
-                throw BuildError("patchesStrategicMerge entry '\(text)' is not a strategic merge patch", file: k.file, mark: entry.mark)
+            do {
+                out += try PatchDocument.strategicMergePatches(bytes: FileSystem.readBytes(full), file: full).map { ($0, full) }
+            } catch let e as PatchError {
+                throw BuildError(e)
             }
-            out += maps.map { ($0, full) }
         }
         return out
     }
