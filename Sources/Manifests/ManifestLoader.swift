@@ -157,16 +157,6 @@ public final class ManifestLoader {
             throw BuildError("missing kind in resource", file: file, mark: m.mark)
         }
         let r = Resource(object: m, origin: file)
-        // kustomize rewrites annotations through a string map on every read.
-        if let annotations = r.metadata?.mapping("annotations") {
-            for i in annotations.entries.indices {
-                // The text as written, even for timestamps (the oracle keeps `2024-01-01`).
-                if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {
-                    s.tag = .string
-                    annotations.entries[i].value = .scalar(s)
-                }
-            }
-        }
         if r.name.isEmpty, m.mapping("metadata")?.string("generateName") == nil {
             throw BuildError("missing metadata.name in \(kind) resource", file: file, mark: m.mark)
         }

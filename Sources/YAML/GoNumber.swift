@@ -98,11 +98,12 @@ public enum GoNumber {
         if f.isNaN { return ".nan" }
         if f.isInfinite { return f < 0 ? "-.inf" : "+.inf" }
         if f == f.rounded(), abs(f) < 1e21 {
-            if f >= 0, f < 18446744073709551616.0 {
-                if f < 9223372036854775808.0 { return String(Int64(f)) }
-                return String(UInt64(f))
-            }
-            if f < 0, f >= -9223372036854775808.0 { return String(Int64(f)) }
+            if abs(f) < 9007199254740992.0 { return String(Int64(f)) }
+            // encoding/json writes the shortest digits padded with zeros (9223372036854776000),
+            // which go-yaml reads back as an integer when it fits 64 bits.
+            let (digits, decimalPoint) = shortestDigits(description: f.magnitude.description)
+            let text = fixedNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
+            if Int64(text) != nil || UInt64(text) != nil { return text }
         }
         return formatG(f)
     }

@@ -1,0 +1,70 @@
+import YAML
+
+/// What kustomize's JSON 6902 step does to the whole patched resource besides the patch: it
+/// goes to JSON and back through Go's `map[string]interface{}`. Every number becomes a
+/// float64, so integers beyond 2^53 lose precision; and annotation values, which kustomize
+/// later reads as text, take the text that round trip gives them (`0777` is `511`, `1000000`
+/// is `1e+06`, `on` is `true`). Elsewhere the emitter's own normalisation already agrees.
+public enum JSONRoundTrip {
+    public static func apply(to object: Mapping) {
+        normalize(.mapping(object))
+        guard let annotations = object.mapping("metadata")?.mapping("annotations") else { return }
+        for i in annotations.entries.indices {
+            guard case .scalar(let s) = annotations.entries[i].value else { continue }
+            switch s.tag {
+            case .string, .timestamp:
+                continue
+            case .null:
+                annotations.entries[i].value = .scalar(Scalar("null", tag: .null, mark: s.mark))
+            case .bool:
+                annotations.entries[i].value = .scalar(Scalar(s.boolValue == true ? "true" : "false", tag: .bool, mark: s.mark))
+            case .int, .float:
+                if let d = float64(s) {
+                    annotations.entries[i].value = .scalar(Scalar(GoNumber.formatG(d), tag: s.tag, mark: s.mark))
+                }
+            }
+        }
+    }
+
+    private static let exactLimit = 9007199254740992.0  // 2^53
+
+    private static func normalize(_ node: Node) {
+        switch node {
+        case .scalar:
+            return
+        case .mapping(let m):
+            for i in m.entries.indices {
+                if case .scalar(let s) = m.entries[i].value {
+                    if let lossy = lossyInteger(s) { m.entries[i].value = .scalar(lossy) }
+                } else {
+                    normalize(m.entries[i].value)
+                }
+            }
+        case .sequence(let seq):
+            for i in seq.items.indices {
+                if case .scalar(let s) = seq.items[i] {
+                    if let lossy = lossyInteger(s) { seq.items[i] = .scalar(lossy) }
+                } else {
+                    normalize(seq.items[i])
+                }
+            }
+        }
+    }
+
+    /// An integer float64 cannot hold exactly, as the float it becomes.
+    private static func lossyInteger(_ s: Scalar) -> Scalar? {
+        guard s.tag == .int, let d = float64(s), abs(d) >= exactLimit else { return nil }
+        return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark)
+    }
+
+    private static func float64(_ s: Scalar) -> Double? {
+        if s.tag == .int, let i = GoNumber.parseInt(s.value) {
+            switch i {
+            case .signed(0) where s.value.hasPrefix("-"): return -0.0
+            case .signed(let v): return Double(v)
+            case .unsigned(let v): return Double(v)
+            }
+        }
+        return GoNumber.parseFloat(s.value)
+    }
+}
