@@ -52,13 +52,24 @@ public enum ResourceEmitter {
         let emitter = YAMLEmitter()
         for (i, r) in zip(resources.indices, resources) {
             if i > resources.startIndex || !first { sink.bytes.append(contentsOf: "---\n".utf8) }
-            try emitter.emit(.mapping(r.object), into: sink)
+            try emit(r, with: emitter, into: sink)
         }
         return sink.bytes
     }
 
     public static func document(_ r: Resource) throws -> [UInt8] {
-        try YAMLEmitter().emit(.mapping(r.object))
+        let sink = OutputSink()
+        try emit(r, with: YAMLEmitter(), into: sink)
+        return sink.bytes
+    }
+
+    /// An emitter error names the resource and the file it came from.
+    private static func emit(_ r: Resource, with emitter: YAMLEmitter, into sink: OutputSink) throws {
+        do {
+            try emitter.emit(.mapping(r.object), into: sink)
+        } catch let e as EmitError {
+            throw BuildError("\(r.id): \(e.description)", file: r.origin, mark: r.object.mark)
+        }
     }
 
     /// kustomize's file name for `build -o DIR`: `group_version_kind_name.yaml`, lower-cased.

@@ -101,6 +101,10 @@ public struct YAMLEmitter {
                 try emitString(s.value, &emitter)
             }
         case .float:
+            if let f = GoNumber.parseFloat(s.value), !f.isFinite {
+                // kustomize's JSON step has no form for them: "json: unsupported value: +Inf".
+                throw EmitError("json: unsupported value: \(s.value) (infinity and NaN cannot be rendered)")
+            }
             if let f = GoNumber.parseFloat(s.value) {
                 try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
             } else if let i = GoNumber.parseInt(s.value) {
