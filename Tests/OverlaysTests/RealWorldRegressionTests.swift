@@ -684,4 +684,167 @@ final class RealWorldRegressionTests: XCTestCase {
             XCTAssertTrue(tree.buildError().contains("kustomization.yaml is empty"), text)
         }
     }
+    /// A YAML-form JSON patch reads its values as YAML 1.1 (`on` is true, `0x1F` is 31); after a JSON patch the resource has been through JSON, so annotation values take JSON's text and integers beyond 2^53 lose precision.
+    func testJSONPatchValuesAndTheJSONRoundTrip() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - resources.yaml
+            patches:
+            - target:
+                kind: ConfigMap
+                name: cm
+              patch: |-
+                - op: add
+                  path: /metadata/annotations/flag
+                  value: on
+                - op: add
+                  path: /metadata/labels/flag
+                  value: on
+                - op: add
+                  path: /data/hex
+                  value: 0x1F
+                - op: add
+                  path: /data/date
+                  value: 2024-01-01
+            - target:
+                kind: Foo
+              patch: '[{"op": "add", "path": "/spec/x", "value": 1.0}]'
+
+            """#)
+        try tree.write("resources.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+              labels:
+                k: v
+              annotations:
+                octal: 0777
+                million: 1000000
+                small: 0.00001
+                quoted: "0777"
+            data:
+              k: v
+            ---
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              name: foo
+              annotations:
+                big: 123456789012
+            spec:
+              big: 12345678901234567
+              huge: 9223372036854775808
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              date: "2024-01-01"
+              hex: 31
+              k: v
+            kind: ConfigMap
+            metadata:
+              annotations:
+                flag: "true"
+                million: "1e+06"
+                octal: "511"
+                quoted: "0777"
+                small: "1e-05"
+              labels:
+                flag: true
+                k: v
+              name: cm
+            ---
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              annotations:
+                big: "1.23456789012e+11"
+              name: foo
+            spec:
+              big: 12345678901234568
+              huge: 9223372036854776000
+              x: 1
+
+            """#)
+    }
+
+    /// Without a JSON patch, unquoted annotation values keep the text they were written with.
+    func testAnnotationsWithoutAJSONPatchKeepTheirText() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            commonLabels:
+              a: b
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+              annotations:
+                octal: 0777
+                million: 1000000
+                date: 2024-01-01
+                flag: yes
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              annotations:
+                date: "2024-01-01"
+                flag: "yes"
+                million: "1000000"
+                octal: "0777"
+              labels:
+                a: b
+              name: cm
+
+            """#)
+    }
+
+    /// A `patches:` entry that is neither a strategic merge patch (no kind) nor a JSON patch (a map) is an error, not a merge.
+    func testPatchesEntryThatIsNeitherKindIsAnError() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            patches:
+            - target:
+                kind: ConfigMap
+              patch: '{"op": "add", "path": "/data/x", "value": 1}'
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("unable to parse SM or JSON patch"), tree.buildError("."))
+    }
+
+    /// kustomize cannot render an infinite or NaN number (its JSON step fails).
+    func testInfinityInAResourceIsAnError() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - foo.yaml
+
+            """#)
+        try tree.write("foo.yaml", #"""
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              name: foo
+            spec:
+              a: .inf
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("unsupported value"), tree.buildError("."))
+    }
+
 }
