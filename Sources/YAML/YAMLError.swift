@@ -24,7 +24,7 @@ public struct ParseLimits: Sendable {
     /// Most nodes that alias expansion may create in one file.
     public var maxAliasExpansion: Int
 
-    public init(maxInputBytes: Int = 256 << 20, maxDepth: Int = 1000, maxAliasExpansion: Int = 100_000) {
+    public init(maxInputBytes: Int = 256 << 20, maxDepth: Int = 1000, maxAliasExpansion: Int = 2_500_000) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
