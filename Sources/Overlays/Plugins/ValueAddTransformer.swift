@@ -41,40 +41,24 @@ struct ValueAddTransformer: Transformer {
     }
 
     private func add(to r: Resource, target: Target) throws {
-        // kyaml's LookupCreate(ScalarNode, path…): missing mappings are made on the way.
-        var parent = r.object
-        for key in target.path.dropLast() {
-            switch parent[key] {
-            case .mapping(let m)?:
-                parent = m
-            case let other? where !other.isNull:
-                throw BuildError("ValueAddTransformer: '\(key)' of \(r.id) is not a map (\(other.kyamlKindName))", file: file)
-            default:
-                let made = Mapping()
-                parent[key] = .mapping(made)
-                parent = made
-            }
+        let slot: NodeSlot?
+        do {
+            slot = try FieldLookup.lookupCreatingScalar(r.object, target.path)
+        } catch let e as FieldLookup.Failure {
+            throw BuildError("ValueAddTransformer: \(r.id): \(e.message)", file: file)
         }
-        guard let last = target.path.last else { return }
-        let old = parent[last]
-        var style = ScalarStyle.plain
-        var oldText = ""
-        if let old {
-            guard case .scalar(let s) = old else {
-                throw BuildError("wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(old.kyamlKindName)", file: file)
-            }
-            style = s.style
-            oldText = s.tag == .null ? "" : s.value
+        // An index past the end of a list: kyaml finds nothing and sets nothing.
+        guard let slot else { return }
+        guard case .scalar(let old) = slot.node else {
+            throw BuildError("ValueAddTransformer: \(r.id): wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(slot.node.kyamlKindName)", file: file)
         }
         var newValue = value
         if target.filePathPosition > 0 {
-            newValue = Self.insertPathPart(oldText, position: target.filePathPosition - 1, part: value)
+            newValue = Self.insertPathPart(old.tag == .null ? "" : old.value, position: target.filePathPosition - 1, part: value)
         }
-        // kyaml sets an untagged scalar keeping the old style: a quoted one stays a string,
+        // kyaml sets an untagged scalar that keeps the old style: a quoted one stays a string,
         // a plain one reads as whatever its text is.
-        var scalar = style == .plain ? Scalar.resolving(newValue) : Scalar(newValue, tag: .string, style: style)
-        scalar.style = style
-        parent[last] = .scalar(scalar)
+        slot.set(.scalar(old.style == .plain ? Scalar.resolving(newValue) : Scalar(newValue, tag: .string, style: old.style)))
     }
 
     /// kyaml's `filesys.InsertPathPart`: `part` becomes path element `position` (0 prefixes,

@@ -81,6 +81,71 @@ enum FieldLookup {
     }
 }
 
+extension FieldLookup {
+    /// kyaml's `LookupCreate(ScalarNode, path…)`: walks like `lookup`, creating what is
+    /// missing — maps for field names, lists before `[k=v]` and index segments, an element
+    /// `{k: v}` (or `v`) when no element matches — and returns the slot of the final
+    /// scalar (null when new). Nil when an index is past the end of a list.
+    static func lookupCreatingScalar(_ object: Mapping, _ rawPath: [String]) throws -> NodeSlot? {
+        let path = rawPath.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        guard !path.isEmpty else { return nil }
+        var current = Node.mapping(object)
+        var walked: [String] = []
+        var slot: NodeSlot?
+        for (i, part) in path.enumerated() {
+            let here: NodeSlot
+            let next = i + 1 < path.count ? path[i + 1] : nil
+            if part == "*" { throw Failure(message: "wildcard is not supported in PathGetter") }
+            if let idx = Int(part) {
+                guard idx >= 0 else { throw Failure(message: "array index \(idx) cannot be negative") }
+                guard case .sequence(let seq) = current else { throw wrongKind(walked, expected: "SequenceNode", got: current) }
+                guard idx < seq.items.count else { return nil }
+                here = NodeSlot(parent: .sequence(seq, idx), created: false)
+            } else if part == "-" {
+                guard case .sequence(let seq) = current else { throw wrongKind(walked, expected: "SequenceNode", got: current) }
+                guard !seq.items.isEmpty else { return nil }
+                here = NodeSlot(parent: .sequence(seq, seq.items.count - 1), created: false)
+            } else if KustomizeFieldPath.isListMatch(part) {
+                guard let (field, value) = KustomizeFieldPath.listMatchParts(part) else {
+                    throw Failure(message: KustomizeFieldPath.listMatchError)
+                }
+                guard case .sequence(let seq) = current else { throw wrongKind(walked, expected: "SequenceNode", got: current) }
+                let found = seq.items.firstIndex { item in
+                    if field.isEmpty { return item.asScalar?.value == value }
+                    return item.asMapping?[field]?.asScalar?.value == value
+                }
+                if let found {
+                    here = NodeSlot(parent: .sequence(seq, found), created: false)
+                } else {
+                    seq.items.append(field.isEmpty ? .string(value) : .mapping(Mapping([MapEntry(key: .string(field), value: .string(value))])))
+                    here = NodeSlot(parent: .sequence(seq, seq.items.count - 1), created: true)
+                }
+            } else {
+                walked.append(part)
+                guard case .mapping(let m) = current else { throw wrongKind(walked, expected: "MappingNode", got: current) }
+                let made: Node
+                if let next, Int(next) != nil || KustomizeFieldPath.isListMatch(next) {
+                    made = .sequence(Sequence())
+                } else if next != nil {
+                    made = .mapping(Mapping())
+                } else {
+                    made = .null
+                }
+                if let at = m.entries.firstIndex(where: { $0.key.value == part }) {
+                    if m.entries[at].value.isNull, next != nil { m.entries[at].value = made }
+                    here = NodeSlot(parent: .mapping(m, at), created: false)
+                } else {
+                    m.entries.append(MapEntry(key: .string(part), value: made))
+                    here = NodeSlot(parent: .mapping(m, m.entries.count - 1), created: true)
+                }
+            }
+            slot = here
+            current = here.node
+        }
+        return slot
+    }
+}
+
 fileprivate extension String {
     /// Go's `strings.TrimSpace` for ASCII white space.
     var trimmingSpaces: String {
