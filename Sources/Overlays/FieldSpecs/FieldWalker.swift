@@ -7,19 +7,36 @@ import YAML
 public enum FieldWalker {
     public enum Leaf { case scalar, mapping, sequence }
 
+    /// A path that runs into a scalar before its end (`env: "x"` on the way to
+    /// `env/valueFrom/…`): kustomize fails on such a resource rather than skip it.
+    public struct ShapeError: Error {
+        public var path: [String]
+        public var message: String { "considering field '\(path.joined(separator: "/"))': expected sequence or mapping node" }
+    }
+
+    /// `visit(_:path:…)` over a resource; a shape error names the resource and its file.
+    public static func visit(_ r: Resource, path: [String], create: Bool, leaf: Leaf?,
+                             _ visit: (Mapping, String) throws -> Void) throws {
+        do {
+            try Self.visit(r.object, path: path, create: create, leaf: leaf, visit)
+        } catch let e as ShapeError {
+            throw BuildError("\(r.id): \(e.message)", file: r.origin)
+        }
+    }
+
     /// Calls `visit` with the mapping that holds the last path segment and the key.
     /// `visit` may read or replace `parent[key]`.
     public static func visit(_ object: Mapping, path: [String], create: Bool, leaf: Leaf?,
-                             _ visit: (Mapping, String) throws -> Void) rethrows {
+                             _ visit: (Mapping, String) throws -> Void) throws {
         guard !path.isEmpty else { return }
-        try walk(.mapping(object), path[...], create: create, leaf: leaf, visit)
+        try walk(.mapping(object), path[...], create: create, leaf: leaf, visit, fullPath: path)
     }
 
     private static func walk(_ node: Node, _ path: ArraySlice<String>, create: Bool, leaf: Leaf?,
-                             _ visit: (Mapping, String) throws -> Void) rethrows {
+                             _ visit: (Mapping, String) throws -> Void, fullPath: [String]) throws {
         switch node {
         case .sequence(let seq):
-            for item in seq.items { try walk(item, path, create: create, leaf: leaf, visit) }
+            for item in seq.items { try walk(item, path, create: create, leaf: leaf, visit, fullPath: fullPath) }
         case .mapping(let m):
             var key = path[path.startIndex]
             // A `name[]` segment is a list: walked, never created (deeper fields still may be).
@@ -49,9 +66,9 @@ public enum FieldWalker {
                 m[key] = .mapping(made)
                 child = .mapping(made)
             }
-            if let child { try walk(child, path.dropFirst(), create: create, leaf: leaf, visit) }
-        case .scalar:
-            return
+            if let child { try walk(child, path.dropFirst(), create: create, leaf: leaf, visit, fullPath: fullPath) }
+        case .scalar(let s):
+            if s.tag != .null { throw ShapeError(path: fullPath) }
         }
     }
 

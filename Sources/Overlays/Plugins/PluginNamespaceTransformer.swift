@@ -42,7 +42,7 @@ struct PluginNamespaceTransformer: Transformer {
             return true
         }
         if !gvk.isClusterScoped {
-            FieldWalker.visit(r.object, path: ["metadata", "namespace"], create: true, leaf: .scalar) { parent, key in
+            try FieldWalker.visit(r, path: ["metadata", "namespace"], create: true, leaf: .scalar) { parent, key in
                 setValue(parent, key)
             }
         }
@@ -51,7 +51,7 @@ struct PluginNamespaceTransformer: Transformer {
             setSubjects(r.object)
         }
         for spec in specs where spec.gvk.selects(gvk) {
-            try FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
+            try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                 guard let value = parent[key] else { return }
                 if value.asScalar == nil {
                     throw BuildError("namespace field specs must target scalar nodes: '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)

@@ -23,7 +23,7 @@ public struct ImageTransformer: Transformer {
             if r.kind != "CustomResourceDefinition" { updateContainerLists(.mapping(r.object)) }
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
-                FieldWalker.visit(r.object, path: spec.path, create: false, leaf: nil) { parent, key in
+                try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
                     if let s = parent[key]?.asScalar, s.tag == .string, let updated = update(s.value) {
                         parent[key] = .string(updated)
                     }

@@ -17,7 +17,7 @@ public struct KeyValueTransformer: Transformer {
         for r in resources.resources {
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
-                try FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
+                try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
                     guard let value = parent[key] else { return }
                     guard let map = value.asMapping else {
                         if value.isNull { return }

@@ -36,7 +36,7 @@ public struct NameAffixTransformer: Transformer {
                     }
                     r.rememberCurrentID()
                 }
-                FieldWalker.visit(r.object, path: spec.path, create: false, leaf: nil) { parent, key in
+                try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
                     guard let s = parent[key]?.asScalar, s.tag != .null else { return }
                     parent[key] = .string(position == .prefix ? affix + s.value : s.value + affix)
                 }

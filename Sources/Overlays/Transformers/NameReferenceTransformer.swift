@@ -44,7 +44,7 @@ public struct NameReferenceTransformer: Transformer {
 
     private func update(_ referrer: Resource, spec: FieldSpec, target: GVK,
                         byPreviousName: [String: [Resource]], all: [Resource]) throws {
-        try FieldWalker.visit(referrer.object, path: spec.path, create: false, leaf: nil) { parent, key in
+        try FieldWalker.visit(referrer, path: spec.path, create: false, leaf: nil) { parent, key in
             guard let value = parent[key] else { return }
             switch value {
             case .scalar(let s):

@@ -19,7 +19,7 @@ public struct NamespaceTransformer: Transformer {
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 if spec.path == ["metadata", "namespace"] && gvk.isClusterScoped { continue }
-                FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
+                try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                     if parent[key]?.asScalar != nil { parent[key] = .string(namespace) }
                 }
             }

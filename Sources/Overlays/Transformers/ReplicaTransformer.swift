@@ -21,7 +21,7 @@ public struct ReplicaTransformer: Transformer {
                 if matched.isEmpty { continue }
                 found = true
                 for r in matched {
-                    FieldWalker.visit(r.object, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
+                    try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                         parent[key] = .scalar(Scalar(String(replica.count), tag: .int))
                     }
                 }
