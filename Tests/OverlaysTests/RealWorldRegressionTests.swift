@@ -847,4 +847,92 @@ final class RealWorldRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError(".").contains("unsupported value"), tree.buildError("."))
     }
 
+    /// ValueAddTransformer paths address list elements as kyaml's PathGetter does: `[name=x]` picks or appends an element, an index picks one (past the end: nothing), `-` the last.
+    func testValueAddTransformerPathsThroughLists() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            transformers:
+            - add.yaml
+
+            """#)
+        try tree.write("deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: dep
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+                    args: [x1, x2]
+                  - name: d
+                    image: redis
+
+            """#)
+        try tree.write("add.yaml", #"""
+            apiVersion: builtin
+            kind: ValueAddTransformer
+            metadata:
+              name: add
+            value: "123"
+            targets:
+            - fieldPath: spec/template/spec/containers/[name=c]/image
+            - fieldPath: spec/template/spec/containers/[name=zz]/image
+            - fieldPath: spec/template/spec/containers/[name=c]/args/-
+            - fieldPath: spec/template/spec/containers/[name=c]/args/[=nope]
+            - fieldPath: spec/template/spec/containers/1/image
+            - fieldPath: spec/template/spec/containers/9/image
+            - fieldPath: spec/newlist/[name=a]/v
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: dep
+            spec:
+              newlist:
+              - name: a
+                v: 123
+              template:
+                spec:
+                  containers:
+                  - args:
+                    - x1
+                    - 123
+                    - 123
+                    image: 123
+                    name: c
+                  - image: 123
+                    name: d
+                  - image: 123
+                    name: zz
+
+            """#)
+    }
+
+    /// A field spec path that runs into a scalar before its end is an error in kustomize: `commonLabels` meets `spec.selector: x` on the way to a Deployment's `spec/selector/matchLabels`.
+    func testFieldSpecPathThroughAScalarIsAnError() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            commonLabels:
+              app: a
+
+            """#)
+        try tree.write("deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: dep
+            spec:
+              selector: x
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("expected sequence or mapping node"), tree.buildError("."))
+    }
+
 }
