@@ -10,6 +10,22 @@ public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
         self.namespace = namespace
     }
 
+    /// kustomize's `ResId.EffectiveNamespace`: cluster-scoped kinds have none (whatever their
+    /// `metadata.namespace` says), and an empty namespace is `default`.
+    public static func effectiveNamespace(_ namespace: String, of gvk: GVK) -> String {
+        if gvk.isClusterScoped { return "_non_namespaceable_" }
+        return namespace.isEmpty ? "default" : namespace
+    }
+
+    public var effectiveNamespace: String { Self.effectiveNamespace(namespace, of: gvk) }
+
+    public var isClusterScoped: Bool { gvk.isClusterScoped }
+
+    /// kustomize's `IsNsEquals`: the effective namespaces are the same.
+    public func isNamespaceEqual(_ other: ResourceID) -> Bool {
+        effectiveNamespace == other.effectiveNamespace
+    }
+
     /// How kustomize names a resource in its messages: `Kind.version.group/name.namespace`.
     public var description: String {
         let g = gvk.group.isEmpty ? "" : ".\(gvk.group)"

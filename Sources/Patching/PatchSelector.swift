@@ -111,10 +111,10 @@ public struct PatchSelector: Sendable {
         if !namespace.isEmpty || !group.isEmpty || !version.isEmpty {
             let gvk = resource.gvk
             if !namespace.isEmpty {
-                let current = effectiveNamespace(resource.namespace, gvk)
+                let current = ResourceID.effectiveNamespace(resource.namespace, of: gvk)
                 if !namespacePattern.matches(current) {
                     guard let originalID = resource.previousIDs.first else { return false }
-                    let original = effectiveNamespace(originalID.namespace, originalID.gvk)
+                    let original = originalID.effectiveNamespace
                     if original == current || !namespacePattern.matches(original) { return false }
                 }
             }
@@ -146,11 +146,5 @@ public struct PatchSelector: Sendable {
     /// The resources the patch applies to, in their order.
     public func select(_ resources: [Resource]) throws -> [Resource] {
         try resources.filter { try matches($0) }
-    }
-
-    /// kustomize `ResId.EffectiveNamespace`.
-    private func effectiveNamespace(_ namespace: String, _ gvk: GVK) -> String {
-        if gvk.isClusterScoped { return "_non_namespaceable_" }
-        return namespace.isEmpty ? "default" : namespace
     }
 }

@@ -106,14 +106,3 @@ public struct TransformerConfig {
         return c
     }
 }
-
-extension ResourceID {
-    public var isClusterScoped: Bool { gvk.isClusterScoped }
-
-    /// Namespaces compare with "" and "default" as the same.
-    public func isNamespaceEqual(_ other: ResourceID) -> Bool {
-        let a = namespace.isEmpty ? "default" : namespace
-        let b = other.namespace.isEmpty ? "default" : other.namespace
-        return a == b
-    }
-}

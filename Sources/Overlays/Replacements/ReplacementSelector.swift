@@ -38,16 +38,12 @@ public struct ReplacementSelector {
         /// kustomize's `ResId.IsSelectedBy`: whether `id` is selected by `self`.
         public func selects(_ id: ResourceID) -> Bool {
             if !name.isEmpty && name != id.name { return false }
-            if !namespace.isEmpty && ID.effectiveNamespace(namespace, gvk) != ID.effectiveNamespace(id.namespace, id.gvk) {
+            if !namespace.isEmpty && ResourceID.effectiveNamespace(namespace, of: gvk) != id.effectiveNamespace {
                 return false
             }
             return gvk.selects(id.gvk)
         }
 
-        static func effectiveNamespace(_ ns: String, _ gvk: GVK) -> String {
-            if gvk.isClusterScoped { return "_non_namespaceable_" }
-            return ns.isEmpty ? "default" : ns
-        }
     }
 
     public var id: ID

@@ -91,12 +91,7 @@ public struct VarDeclaration {
     func refersTo(_ id: ResourceID) -> Bool {
         guard id.name == targetName, id.gvk == gvk else { return false }
         if targetNamespace.isEmpty && !gvk.isClusterScoped { return true }
-        return Self.effectiveNamespace(targetNamespace, gvk) == Self.effectiveNamespace(id.namespace, id.gvk)
-    }
-
-    static func effectiveNamespace(_ ns: String, _ gvk: GVK) -> String {
-        if gvk.isClusterScoped { return "_non_namespaceable_" }
-        return ns.isEmpty ? "default" : ns
+        return ResourceID.effectiveNamespace(targetNamespace, of: gvk) == id.effectiveNamespace
     }
 
     /// How kustomize prints a var: `{NAME Kind.version.group {fieldpath}}`.

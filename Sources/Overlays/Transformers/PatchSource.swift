@@ -63,21 +63,47 @@ struct PatchApplier {
     }
 
     /// Strategic-merges `patch` into each of `targets`; resources the patch deletes leave the map.
+    /// With `unitingMetadata` (kustomize's resource-map patching: `patchesStrategicMerge`, and
+    /// `patches` with a target) the patch's labels and annotations are first replaced by the
+    /// target's, overridden by the patch's own, all as text: a null there deletes nothing.
     func merge(_ patch: Mapping, into targets: [Resource], resources: ResourceMap, file: String,
-               allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
+               unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
         let smp = StrategicMergePatch(schema: schema, options: .init(allowNameChange: allowNameChange, allowKindChange: allowKindChange))
         for r in targets {
             if allowNameChange || allowKindChange { r.rememberCurrentID() }
             let outcome: PatchOutcome
             let warnings: [PatchWarning]
+            let applied = unitingMetadata ? Self.unitingMetadata(of: patch, with: r) : patch
             do {
-                (outcome, warnings) = try smp.apply(patch, to: r, patchFile: file)
+                (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
             } catch let e as PatchError {
                 throw BuildError(e)
             }
             for w in warnings { diagnostics.warn("\(w.message) (patch \(file))") }
             if outcome == .deleteResource { resources.remove(r) }
         }
+    }
+
+    /// kustomize's `CopyMergeMetaDataFieldsFrom` on a copy of the patch: labels and annotations
+    /// become the target's map overridden by the patch's, every value as its text.
+    static func unitingMetadata(of patch: Mapping, with target: Resource) -> Mapping {
+        let copy = patch.deepCopy()
+        let metadata = copy.ensureMapping("metadata")
+        for field in ["labels", "annotations"] {
+            var merged: [(String, String)] = []
+            var index: [String: Int] = [:]
+            func put(_ key: String, _ value: String) {
+                if let i = index[key] { merged[i].1 = value } else { index[key] = merged.count; merged.append((key, value)) }
+            }
+            for e in target.metadata?.mapping(field)?.entries ?? [] { put(e.key.value, e.value.asScalar?.value ?? "") }
+            for e in patch.mapping("metadata")?.mapping(field)?.entries ?? [] { put(e.key.value, e.value.asScalar?.value ?? "") }
+            if merged.isEmpty {
+                metadata.removeValue(forKey: field)
+            } else {
+                metadata[field] = .mapping(Mapping(merged.map { MapEntry(key: .string($0.0), value: .string($0.1)) }))
+            }
+        }
+        return copy
     }
 
     func applyJSON(_ patch: JSONPatch, to targets: [Resource], file: String) throws {

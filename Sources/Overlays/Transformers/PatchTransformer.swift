@@ -19,7 +19,7 @@ struct PatchTransformer: Transformer {
                 }
                 let selected = try applier.select(target, in: resources, file: file)
                 for p in patches {
-                    try applier.merge(p, into: selected, resources: resources, file: source.file,
+                    try applier.merge(p, into: selected, resources: resources, file: source.file, unitingMetadata: true,
                                       allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
                 }
             } else {
@@ -29,7 +29,7 @@ struct PatchTransformer: Transformer {
                 }
                 for p in patches {
                     let r = try applier.target(of: p, in: resources, file: source.file)
-                    try applier.merge(p, into: [r], resources: resources, file: source.file,
+                    try applier.merge(p, into: [r], resources: resources, file: source.file, unitingMetadata: false,
                                       allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
                 }
             }
@@ -58,7 +58,7 @@ struct StrategicMergePatchesTransformer: Transformer {
     func transform(_ resources: ResourceMap) throws {
         for (p, file) in patches {
             let r = try applier.target(of: p, in: resources, file: file)
-            try applier.merge(p, into: [r], resources: resources, file: file)
+            try applier.merge(p, into: [r], resources: resources, file: file, unitingMetadata: true)
         }
     }
 
