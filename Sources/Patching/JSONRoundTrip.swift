@@ -6,6 +6,22 @@ import YAML
 /// later reads as text, take the text that round trip gives them (`0777` is `511`, `1000000`
 /// is `1e+06`, `on` is `true`). Elsewhere the emitter's own normalisation already agrees.
 public enum JSONRoundTrip {
+    /// The JSON step works on a copy, so values shared among entries (`SharedValue`) are
+    /// separate before the patch touches them.
+    public static func unshare(_ node: Node) {
+        switch node {
+        case .scalar:
+            return
+        case .mapping(let m):
+            for i in m.entries.indices {
+                if m.entries[i].shared != nil { m.entries[i] = m.entries[i].unshared }
+                unshare(m.entries[i].value)
+            }
+        case .sequence(let seq):
+            for item in seq.items { unshare(item) }
+        }
+    }
+
     public static func apply(to object: Mapping) {
         normalize(.mapping(object))
         guard let annotations = object.mapping("metadata")?.mapping("annotations") else { return }

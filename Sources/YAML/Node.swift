@@ -44,14 +44,42 @@ public struct Scalar: Sendable, Equatable {
     }
 }
 
+/// One value held by several map entries at once, as kyaml shares one node among the
+/// places a label or annotation transformer newly created a key in: setting the value at
+/// any of them sets it at all (kustomize's base `commonLabels` selector follows an
+/// overlay's `labels` of the same key). Removing an entry, or copying the tree, unshares it.
+public final class SharedValue {
+    public var node: Node
+
+    public init(_ node: Node) { self.node = node }
+}
+
 public struct MapEntry {
     public var key: Scalar
-    public var value: Node
+    private var stored: Node
+    /// Set when this entry's value is shared with other entries.
+    public private(set) var shared: SharedValue?
+
+    public var value: Node {
+        get { shared?.node ?? stored }
+        set {
+            if let shared { shared.node = newValue } else { stored = newValue }
+        }
+    }
 
     public init(key: Scalar, value: Node) {
         self.key = key
-        self.value = value
+        self.stored = value
     }
+
+    public init(key: Scalar, shared: SharedValue) {
+        self.key = key
+        self.stored = shared.node
+        self.shared = shared
+    }
+
+    /// The same entry holding its value alone from now on.
+    public var unshared: MapEntry { MapEntry(key: key, value: value) }
 }
 
 /// A YAML node. Containers are reference types so transformers can edit in place;

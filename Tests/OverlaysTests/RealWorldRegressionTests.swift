@@ -935,4 +935,247 @@ final class RealWorldRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError(".").contains("expected sequence or mapping node"), tree.buildError("."))
     }
 
+    /// A key a label transformer creates in several places is one node in kustomize: an overlay's `labels` of the same key, without selectors, changes the base's selector and template too.
+    func testLabelsNewInSeveralPlacesShareOneValue() throws {
+        try tree.write("base/kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            commonLabels:
+              app: x
+            commonAnnotations:
+              note: base
+
+            """#)
+        try tree.write("base/deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+
+            """#)
+        try tree.write("overlay/kustomization.yaml", #"""
+            resources:
+            - ../base
+            labels:
+            - pairs:
+                app: y1
+            commonAnnotations:
+              note: overlay
+
+            """#)
+        XCTAssertEqual(try tree.build("overlay"), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                note: overlay
+              labels:
+                app: y1
+              name: d
+            spec:
+              selector:
+                matchLabels:
+                  app: y1
+              template:
+                metadata:
+                  annotations:
+                    note: overlay
+                  labels:
+                    app: y1
+                spec:
+                  containers:
+                  - image: nginx
+                    name: c
+
+            """#)
+    }
+
+    /// A strategic merge patch that sets a shared label sets it everywhere the label transformer put it.
+    func testStrategicMergeOnASharedLabelChangesEveryPlace() throws {
+        try tree.write("base/kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            commonLabels:
+              app: x
+            commonAnnotations:
+              note: base
+
+            """#)
+        try tree.write("base/deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+
+            """#)
+        try tree.write("overlay/kustomization.yaml", #"""
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: d
+                  labels:
+                    app: z1
+
+            """#)
+        XCTAssertEqual(try tree.build("overlay"), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                note: base
+              labels:
+                app: z1
+              name: d
+            spec:
+              selector:
+                matchLabels:
+                  app: z1
+              template:
+                metadata:
+                  annotations:
+                    note: base
+                  labels:
+                    app: z1
+                spec:
+                  containers:
+                  - image: nginx
+                    name: c
+
+            """#)
+    }
+
+    /// A JSON patch works on a copy of the resource: it changes only the label it names.
+    func testJSONPatchOnASharedLabelChangesOnePlace() throws {
+        try tree.write("base/kustomization.yaml", #"""
+            resources:
+            - deploy.yaml
+            commonLabels:
+              app: x
+            commonAnnotations:
+              note: base
+
+            """#)
+        try tree.write("base/deploy.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: c
+                    image: nginx
+
+            """#)
+        try tree.write("overlay/kustomization.yaml", #"""
+            resources:
+            - ../base
+            patches:
+            - target:
+                kind: Deployment
+              patch: |-
+                - op: replace
+                  path: /metadata/labels/app
+                  value: j1
+
+            """#)
+        XCTAssertEqual(try tree.build("overlay"), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                note: base
+              labels:
+                app: j1
+              name: d
+            spec:
+              selector:
+                matchLabels:
+                  app: x
+              template:
+                metadata:
+                  annotations:
+                    note: base
+                  labels:
+                    app: x
+                spec:
+                  containers:
+                  - image: nginx
+                    name: c
+
+            """#)
+    }
+
+    /// `patchesStrategicMerge` (and `patches` with a target) first give the patch the target's labels and annotations: a null there deletes nothing, and values become text.
+    func testPatchesStrategicMergeUnitesLabels() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - svc.yaml
+            patchesStrategicMerge:
+            - patch.yaml
+            patches:
+            - target:
+                kind: Service
+              patch: |
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: s
+                  annotations:
+                    b: null
+
+            """#)
+        try tree.write("svc.yaml", #"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: s
+              labels:
+                team: web
+                n: 5
+              annotations:
+                a: b
+                b: c
+
+            """#)
+        try tree.write("patch.yaml", #"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: s
+              labels: null
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              annotations:
+                a: b
+                b: "null"
+              labels:
+                "n": 5
+                team: web
+              name: s
+
+            """#)
+    }
+
 }

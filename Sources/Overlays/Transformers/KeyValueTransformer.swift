@@ -16,6 +16,9 @@ public struct KeyValueTransformer: Transformer {
         guard !pairs.isEmpty else { return }
         for r in resources.resources {
             let gvk = r.gvk
+            // kyaml makes one node per key and resource, and puts that very node everywhere the
+            // key is new: those places share it from then on (see `SharedValue`).
+            var created: [String: SharedValue] = [:]
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
                     guard let value = parent[key] else { return }
@@ -23,7 +26,15 @@ public struct KeyValueTransformer: Transformer {
                         if value.isNull { return }
                         throw BuildError("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
                     }
-                    for (k, v) in pairs { map[k] = .string(v) }
+                    for (k, v) in pairs {
+                        if let i = map.index(of: k) {
+                            map.entries[i].value = .string(v)
+                        } else {
+                            let cell = created[k] ?? SharedValue(.string(v))
+                            created[k] = cell
+                            map.entries.append(MapEntry(key: .string(k), shared: cell))
+                        }
+                    }
                 }
             }
         }

@@ -64,8 +64,9 @@ struct PatchApplier {
 
     /// Strategic-merges `patch` into each of `targets`; resources the patch deletes leave the map.
     /// With `unitingMetadata` (kustomize's resource-map patching: `patchesStrategicMerge`, and
-    /// `patches` with a target) the patch's labels and annotations are first replaced by the
-    /// target's, overridden by the patch's own, all as text: a null there deletes nothing.
+    /// `patches` with a target) the patch's labels and annotations are first united with the
+    /// target's (kustomize's `CopyMergeMetaDataFieldsFrom`): the patch's own values become
+    /// text, and a null or empty map there deletes nothing.
     func merge(_ patch: Mapping, into targets: [Resource], resources: ResourceMap, file: String,
                unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
         let smp = StrategicMergePatch(schema: schema, options: .init(allowNameChange: allowNameChange, allowKindChange: allowKindChange))
@@ -84,23 +85,21 @@ struct PatchApplier {
         }
     }
 
-    /// kustomize's `CopyMergeMetaDataFieldsFrom` on a copy of the patch: labels and annotations
-    /// become the target's map overridden by the patch's, every value as its text.
+    /// kustomize's `CopyMergeMetaDataFieldsFrom` on a copy of the patch, as the oracle shows
+    /// it: the target's own labels and annotations stay as they are, the patch's values are
+    /// set as text (`5` is `"5"`, `null` is `"null"`), and a patch map that is null or empty
+    /// removes nothing.
     static func unitingMetadata(of patch: Mapping, with target: Resource) -> Mapping {
+        guard let patchMetadata = patch.mapping("metadata"),
+              patchMetadata["labels"] != nil || patchMetadata["annotations"] != nil else { return patch }
         let copy = patch.deepCopy()
         let metadata = copy.ensureMapping("metadata")
-        for field in ["labels", "annotations"] {
-            var merged: [(String, String)] = []
-            var index: [String: Int] = [:]
-            func put(_ key: String, _ value: String) {
-                if let i = index[key] { merged[i].1 = value } else { index[key] = merged.count; merged.append((key, value)) }
-            }
-            for e in target.metadata?.mapping(field)?.entries ?? [] { put(e.key.value, e.value.asScalar?.value ?? "") }
-            for e in patch.mapping("metadata")?.mapping(field)?.entries ?? [] { put(e.key.value, e.value.asScalar?.value ?? "") }
-            if merged.isEmpty {
+        for field in ["labels", "annotations"] where metadata[field] != nil {
+            let pairs = metadata.mapping(field)?.entries.map { ($0.key, $0.value.asScalar?.value ?? "") } ?? []
+            if pairs.isEmpty {
                 metadata.removeValue(forKey: field)
             } else {
-                metadata[field] = .mapping(Mapping(merged.map { MapEntry(key: .string($0.0), value: .string($0.1)) }))
+                metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: $0.0, value: .string($0.1)) }))
             }
         }
         return copy
@@ -110,6 +109,7 @@ struct PatchApplier {
         for r in targets {
             r.rememberCurrentID()
             let result: Node
+            JSONRoundTrip.unshare(.mapping(r.object))
             do {
                 result = try patch.apply(to: .mapping(r.object))
             } catch let e as PatchError {
