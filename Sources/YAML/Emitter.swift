@@ -24,20 +24,22 @@ public struct YAMLEmitter {
         yaml_emitter_set_unicode(&emitter, 1)
         yaml_emitter_set_width(&emitter, 80)
         yaml_emitter_set_indent(&emitter, 2)
-        let ctx = Unmanaged.passUnretained(sink).toOpaque()
+        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         yaml_emitter_set_output(&emitter, { data, buffer, size in
             guard let data = data, let buffer = buffer else { return 0 }
             let sink = Unmanaged<OutputSink>.fromOpaque(data).takeUnretainedValue()
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
             return 1
-        }, ctx)
+        }, sinkPointer)
 
+        let ctx = EmitContext()
+        let start = sink.bytes.count
         var event = yaml_event_t()
         yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING)
         try send(&emitter, &event)
         yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
         try send(&emitter, &event)
-        try emitNode(node, &emitter)
+        try emitNode(node, &emitter, ctx)
         yaml_document_end_event_initialize(&event, 1)
         try send(&emitter, &event)
         // After a keep-chomped (`|+`) scalar libyaml marks the stream open-ended and closes it
@@ -46,6 +48,7 @@ public struct YAMLEmitter {
         yaml_stream_end_event_initialize(&event)
         try send(&emitter, &event)
         yaml_emitter_flush(&emitter)
+        if !ctx.byteOrderMarked.isEmpty { ctx.substitute(in: sink, from: start) }
     }
 
     private func send(_ emitter: inout yaml_emitter_t, _ event: inout yaml_event_t) throws {
@@ -55,11 +58,11 @@ public struct YAMLEmitter {
         }
     }
 
-    private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t) throws {
+    private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
         var event = yaml_event_t()
         switch node {
         case .scalar(let s):
-            try emitScalar(s, &emitter)
+            try emitScalar(s, &emitter, ctx)
         case .mapping(let m):
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try send(&emitter, &event)
@@ -70,24 +73,24 @@ public struct YAMLEmitter {
                 sorted = m.entries
             }
             for e in sorted {
-                try emitString(e.key.value, &emitter)
-                try emitNode(e.value, &emitter)
+                try emitString(e.key.value, &emitter, ctx)
+                try emitNode(e.value, &emitter, ctx)
             }
             yaml_mapping_end_event_initialize(&event)
             try send(&emitter, &event)
         case .sequence(let seq):
             yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE)
             try send(&emitter, &event)
-            for item in seq.items { try emitNode(item, &emitter) }
+            for item in seq.items { try emitNode(item, &emitter, ctx) }
             yaml_sequence_end_event_initialize(&event)
             try send(&emitter, &event)
         }
     }
 
-    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t) throws {
+    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
         switch s.tag {
         case .string:
-            try emitString(s.value, &emitter)
+            try emitString(s.value, &emitter, ctx)
         case .null:
             try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .bool:
@@ -98,7 +101,7 @@ public struct YAMLEmitter {
             } else if let f = GoNumber.parseFloat(s.value) {
                 try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
             } else {
-                try emitString(s.value, &emitter)
+                try emitString(s.value, &emitter, ctx)
             }
         case .float:
             if let f = GoNumber.parseFloat(s.value), !f.isFinite {
@@ -110,17 +113,30 @@ public struct YAMLEmitter {
             } else if let i = GoNumber.parseInt(s.value) {
                 try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)
             } else {
-                try emitString(s.value, &emitter)
+                try emitString(s.value, &emitter, ctx)
             }
         case .timestamp:
-            try emitString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, &emitter)
+            try emitString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, &emitter, ctx)
         }
     }
 
     /// go-yaml v2's choice for strings: double quotes when YAML 1.1 would read it as
     /// another type, a literal block when it has line breaks, else plain (libyaml falls
     /// back to single quotes when plain is not allowed).
-    private func emitString(_ value: String, _ emitter: inout yaml_emitter_t) throws {
+    private func emitString(_ value: String, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
+        var value = value
+        do {
+            if let passed = try JSONStringPass.apply(value) { value = passed }
+        } catch {
+            throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
+        }
+        if value.unicodeScalars.first == "\u{FEFF}" {
+            // go-yaml escapes every character of such a string (its BOM test looks at the
+            // first byte, not the current one); libyaml cannot be told to, so a placeholder
+            // goes out and is replaced afterwards.
+            try emitRaw(ctx.placeholder(for: value), YAML_DOUBLE_QUOTED_SCALAR_STYLE, &emitter)
+            return
+        }
         let style: yaml_scalar_style_t
         if ScalarResolver.needsQuotingOnOutput(value) {
             style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
@@ -144,6 +160,70 @@ public struct YAMLEmitter {
         }
         guard ok == 1 else { throw EmitError("could not create a scalar event") }
         try send(&emitter, &event)
+    }
+}
+
+/// Per-document state of an emission: strings to write in go-yaml's fully escaped form.
+final class EmitContext {
+    var byteOrderMarked: [String] = []
+
+    func placeholder(for value: String) -> String {
+        byteOrderMarked.append(value)
+        return "\u{FEFF}sts-escaped-\(byteOrderMarked.count - 1)"
+    }
+
+    /// Replaces each placeholder libyaml wrote (`"\uFEFFsts-escaped-N"`) with the string in
+    /// go-yaml's escapes.
+    func substitute(in sink: OutputSink, from start: Int) {
+        var bytes = Array(sink.bytes[start...])
+        for (i, value) in byteOrderMarked.enumerated() {
+            let marker = Array("\"\\uFEFFsts-escaped-\(i)\"".utf8)
+            let replacement = Array(("\"" + Self.escapedEverywhere(value) + "\"").utf8)
+            guard let at = Self.firstIndex(of: marker, in: bytes) else { continue }
+            bytes.replaceSubrange(at..<(at + marker.count), with: replacement)
+        }
+        sink.bytes.removeSubrange(start...)
+        sink.bytes.append(contentsOf: bytes)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    static func escapedEverywhere(_ value: String) -> String {
+        var out = ""
+        for u in value.unicodeScalars {
+            switch u.value {
+            case 0x00: out += "\\0"
+            case 0x07: out += "\\a"
+            case 0x08: out += "\\b"
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0B: out += "\\v"
+            case 0x0C: out += "\\f"
+            case 0x0D: out += "\\r"
+            case 0x1B: out += "\\e"
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x85: out += "\\N"
+            case 0xA0: out += "\\_"
+            case 0x2028: out += "\\L"
+            case 0x2029: out += "\\P"
+            case 0...0xFF: out += "\\x" + hex(u.value, width: 2)
+            case 0...0xFFFF: out += "\\u" + hex(u.value, width: 4)
+            default: out += "\\U" + hex(u.value, width: 8)
+            }
+        }
+        return out
+    }
+
+    private static func hex(_ v: UInt32, width: Int) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

@@ -70,7 +70,7 @@ struct TreeBuilder {
     private mutating func scalar(_ event: inout yaml_event_t) throws {
         let s = event.data.scalar
         let raw = UnsafeBufferPointer(start: s.value, count: s.length)
-        let value = s.length == 0 ? "" : String(decoding: raw, as: UTF8.self)
+        var value = s.length == 0 ? "" : String(decoding: raw, as: UTF8.self)
         let style: ScalarStyle
         switch s.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -79,6 +79,7 @@ struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
+        if style == .folded { value = Self.goYAMLFolding(value) }
         let tag: ScalarTag
         if let top = frames.last, top.isMapping, top.pendingKey == nil {
             tag = .string  // a mapping key: always a string to kustomize
@@ -191,6 +192,32 @@ struct TreeBuilder {
         for e in merged where !own.contains(where: { $0.key.value == e.key.value }) { result.append(e) }
         result.append(contentsOf: own)
         m.entries = result
+    }
+
+    /// go-yaml's scanner (which kustomize reads with) folds differently from libyaml in two
+    /// places, and the oracle prints go-yaml's text: the line break before a more-indented
+    /// line that follows an ordinary one is doubled, and a keep-chomped (`>+`) scalar that ends
+    /// in blank lines gets one line break more.
+    static func goYAMLFolding(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "\n")) else { return value }
+        var out = ""
+        out.reserveCapacity(value.utf8.count + 8)
+        var previousOrdinary = false
+        var first = true
+        for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { out.append("\n") }
+            if let c = line.first, c == " " || c == "\t" {
+                if previousOrdinary && !first { out.append("\n") }
+                previousOrdinary = false
+            } else if !line.isEmpty {
+                previousOrdinary = true
+            }
+            out += line
+            first = false
+        }
+        // Only a keep-chomped scalar can end in two line breaks.
+        if out.hasSuffix("\n\n") { out.append("\n") }
+        return out
     }
 
     static func size(_ node: Node) -> Int {

@@ -1178,4 +1178,99 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// Folded scalars read as go-yaml reads them (a break before a more-indented line doubles; `>+` ending in blank lines gains one), U+0085 folds to a space and a BOM-led string is escaped throughout, as kustomize prints them.
+    func testGoYAMLFoldingAndJSONStringQuirks() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: f
+            data:
+              a: >
+                a
+                  indented
+                b
+              c: >
+                a
+                  i1
+                  i2
+                b
+
+                 s
+              e: >-
+                x
+                	tab
+                y
+              f: >
+                a
+                b
+
+                c
+              g: >+
+                a
+
+              nel: "a\u0085b c \u0085\u0085 d"
+              bom: "\ufeffx y\t\"\\é日😀"
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              a: |
+                a
+            
+                  indented
+                b
+              bom: "\uFEFF\x78\x20\x79\t\"\\\xE9\u65E5\U0001F600"
+              c: |
+                a
+            
+                  i1
+                  i2
+                b
+            
+            
+                 s
+              e: "x\n\n\ttab\ny"
+              f: |
+                a b
+                c
+              g: |+
+                a
+            
+            
+              nel: |-
+                a b c
+                d
+            kind: ConfigMap
+            metadata:
+              name: f
+
+            """#)
+    }
+
+    /// U+007F to U+009F (but U+0085) cannot be rendered: kustomize's go-yaml refuses them.
+    func testControlCharactersCannotBeRendered() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: f
+            data:
+              del: "a\u007fb"
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("control characters are not allowed"), tree.buildError("."))
+    }
+
 }
