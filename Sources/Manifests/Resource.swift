@@ -61,6 +61,11 @@ public final class Resource {
     }
 
     /// Records the current ID before a transformer renames or moves the resource.
+    /// Whether kustomize would hold build annotations (earlier names, generator options) in
+    /// this resource's `metadata.annotations` while it builds: the map then exists, even
+    /// though they are all removed at the end.
+    public var hasBuildAnnotations: Bool { !previousIDs.isEmpty || generator != nil }
+
     public func rememberCurrentID() {
         let current = id
         if previousIDs.last != current { previousIDs.append(current) }

@@ -237,8 +237,10 @@ enum RemoteReference {
 }
 
 extension Resource {
-    /// `config.kubernetes.io/local-config: "true"` resources are dropped from the output.
+    /// Resources annotated `config.kubernetes.io/local-config` with any value but `"false"`
+    /// (`""` included) are dropped from the output, as the oracle shows.
     var isLocalConfig: Bool {
-        metadata?.mapping("annotations")?.string("config.kubernetes.io/local-config") == "true"
+        guard let value = metadata?.mapping("annotations")?["config.kubernetes.io/local-config"] else { return false }
+        return value.asScalar?.value != "false"
     }
 }

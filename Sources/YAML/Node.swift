@@ -39,6 +39,14 @@ public struct Scalar: Sendable, Equatable {
     }
     public static var null: Scalar { Scalar("null", tag: .null) }
 
+    /// kyaml's `SetScalar` (a `FieldSetter` with a string value): the new text in an untagged
+    /// node that keeps the style of the one it replaces, so it stays a string where that was
+    /// quoted and reads as whatever its text is where it was plain (or new).
+    public static func settingText(_ text: String, over old: Scalar?) -> Scalar {
+        guard let old, old.style != .plain else { return .resolving(text, mark: old?.mark ?? .none) }
+        return Scalar(text, tag: .string, style: old.style, mark: old.mark)
+    }
+
     public static func == (a: Scalar, b: Scalar) -> Bool {
         a.tag == b.tag && a.value == b.value
     }

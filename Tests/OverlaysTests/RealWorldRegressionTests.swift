@@ -1273,4 +1273,66 @@ final class RealWorldRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError(".").contains("control characters are not allowed"), tree.buildError("."))
     }
 
+    /// kustomize keeps build annotations (earlier names, generator options) in `metadata.annotations` while it builds, so a field spec that does not create still writes there for renamed and generated resources; `replicas` keeps a quoted count quoted; a `local-config` annotation with any value but `false` drops the resource.
+    func testBuildAnnotationsMapExistsForFieldSpecsThatDoNotCreate() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - res.yaml
+            namePrefix: p-
+            configMapGenerator:
+            - name: g
+              literals:
+              - a=b
+            replicas:
+            - name: web
+              count: 3
+            labels:
+            - pairs:
+                zone: a
+              fields:
+              - path: metadata/annotations
+
+            """#)
+        try tree.write("res.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: "1"
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: local
+              annotations:
+                config.kubernetes.io/local-config: ""
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              a: b
+            kind: ConfigMap
+            metadata:
+              annotations:
+                zone: a
+              labels:
+                zone: a
+              name: p-g-4h2mbtbbt6
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                zone: a
+              labels:
+                zone: a
+              name: p-web
+            spec:
+              replicas: "3"
+
+            """#)
+    }
+
 }

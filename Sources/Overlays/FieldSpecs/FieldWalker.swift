@@ -17,6 +17,18 @@ public enum FieldWalker {
     /// `visit(_:path:…)` over a resource; a shape error names the resource and its file.
     public static func visit(_ r: Resource, path: [String], create: Bool, leaf: Leaf?,
                              _ visit: (Mapping, String) throws -> Void) throws {
+        // A field spec that does not create finds kustomize's build annotations' map, when it
+        // holds some, and writes into it.
+        var madeAnnotations: Mapping?
+        if !create, path.count >= 2, path[0] == "metadata", path[1] == "annotations", r.hasBuildAnnotations,
+           let metadata = r.metadata, metadata["annotations"] == nil {
+            let made = Mapping()
+            metadata["annotations"] = .mapping(made)
+            madeAnnotations = made
+        }
+        defer {
+            if let made = madeAnnotations, made.entries.isEmpty { r.metadata?.removeValue(forKey: "annotations") }
+        }
         do {
             try Self.visit(r.object, path: path, create: create, leaf: leaf, visit)
         } catch let e as ShapeError {

@@ -56,9 +56,7 @@ struct ValueAddTransformer: Transformer {
         if target.filePathPosition > 0 {
             newValue = Self.insertPathPart(old.tag == .null ? "" : old.value, position: target.filePathPosition - 1, part: value)
         }
-        // kyaml sets an untagged scalar that keeps the old style: a quoted one stays a string,
-        // a plain one reads as whatever its text is.
-        slot.set(.scalar(old.style == .plain ? Scalar.resolving(newValue) : Scalar(newValue, tag: .string, style: old.style)))
+        slot.set(.scalar(.settingText(newValue, over: old)))
     }
 
     /// kyaml's `filesys.InsertPathPart`: `part` becomes path element `position` (0 prefixes,

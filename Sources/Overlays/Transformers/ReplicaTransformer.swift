@@ -22,7 +22,7 @@ public struct ReplicaTransformer: Transformer {
                 found = true
                 for r in matched {
                     try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
-                        parent[key] = .scalar(Scalar(String(replica.count), tag: .int))
+                        parent[key] = .scalar(.settingText(String(replica.count), over: parent[key]?.asScalar))
                     }
                 }
             }
