@@ -51,6 +51,14 @@ final class MergeWalker {
             return origin ?? dest  // replaced by the patch's list, kept when the patch has none
         case .scalar?:
             try checkSameKind(dest, origin, as: reference)
+            // merge2 gives the patch's value the target's style, and a quoted scalar is a
+            // string: a quoted target patched with 1.5e-3 or false holds "1.5e-3", "false".
+            if case .scalar(let d)? = dest, d.style != .plain, case .scalar(var o)? = origin,
+               o.tag != .string, o.tag != .null {
+                o.tag = .string
+                o.style = d.style
+                return .scalar(o)
+            }
             return origin ?? dest
         case nil:
             return try walkMap(dest, origin, schema: schema)

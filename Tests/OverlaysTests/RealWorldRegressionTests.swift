@@ -1335,4 +1335,53 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A strategic merge gives the patch's scalar the target's style, so a quoted target stays a string holding the patch's text; a plain one takes the patch's type.
+    func testPatchValueTakesAQuotedTargetsStyle() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - r.yaml
+            patches:
+            - path: p.yaml
+
+            """#)
+        try tree.write("r.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+            data:
+              mode: "a-b"
+              flag: 'yes'
+              plain: abc
+              num: 5
+
+            """#)
+        try tree.write("p.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+            data:
+              mode: 1.5e-3
+              flag: false
+              plain: 7
+              num: "9"
+              new: 7
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              flag: "false"
+              mode: "1.5e-3"
+              new: 7
+              num: "9"
+              plain: 7
+            kind: ConfigMap
+            metadata:
+              name: cm
+
+            """#)
+    }
+
 }
