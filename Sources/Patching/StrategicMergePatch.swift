@@ -79,10 +79,11 @@ public struct StrategicMergePatch: Sendable {
         let merged = try walker.walk(.mapping(target), .mapping(origin), schema: SchemaStore.none)
         guard merged != nil else { return (.deleteResource, walker.warnings) }
 
-        if !options.allowKindChange, let kind { target["kind"] = kind }
-        if !options.allowNameChange, let name { target.ensureMapping("metadata")["name"] = name }
+        // kustomize sets them back as new nodes (`SetKind`, `SetName`, `SetNamespace`).
+        if !options.allowKindChange, let kind { target["kind"] = Self.setBack(kind) }
+        if !options.allowNameChange, let name { target.ensureMapping("metadata")["name"] = Self.setBack(name) }
         if let namespace {
-            target.ensureMapping("metadata")["namespace"] = namespace
+            target.ensureMapping("metadata")["namespace"] = Self.setBack(namespace)
         } else {
             target.mapping("metadata")?.removeValue(forKey: "namespace")
         }
@@ -102,6 +103,11 @@ public struct StrategicMergePatch: Sendable {
         throws -> (PatchOutcome, [PatchWarning])
     {
         try apply(patch, to: resource.object, gvk: resource.gvk, patchFile: patchFile)
+    }
+
+    private static func setBack(_ node: Node) -> Node {
+        guard case .scalar(let s) = node, s.tag != .null else { return node }
+        return .scalar(.settingField(s.value))
     }
 
     static func describe(kind: String, name: String?, namespace: String?) -> String {

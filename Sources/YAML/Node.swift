@@ -13,6 +13,9 @@ public struct Scalar: Sendable, Equatable {
     public var tag: ScalarTag
     public var style: ScalarStyle
     public var mark: Mark
+    /// Made by kustomize's code rather than read (kyaml leaves such nodes untagged): its type
+    /// is whatever its text reads as, and code that wants strings takes it as one.
+    public var untagged = false
 
     public init(_ value: String, tag: ScalarTag = .string, style: ScalarStyle = .plain, mark: Mark = .none) {
         self.value = value
@@ -23,7 +26,15 @@ public struct Scalar: Sendable, Equatable {
 
     /// A scalar whose type comes from YAML's plain-scalar resolution (as kustomize's reader does).
     public static func resolving(_ value: String, mark: Mark = .none) -> Scalar {
-        Scalar(value, tag: ScalarResolver.resolveInput(value), style: .plain, mark: mark)
+        var s = Scalar(value, tag: ScalarResolver.resolveInput(value), style: .plain, mark: mark)
+        s.untagged = true
+        return s
+    }
+
+    /// kyaml's `NewScalarRNode` set into an existing field (`SetName`, `SetNamespace`): untagged,
+    /// double-quoted when YAML 1.1 would read the text as something else.
+    public static func settingField(_ text: String) -> Scalar {
+        ScalarResolver.needsQuotingOnOutput(text) ? Scalar(text, tag: .string, style: .doubleQuoted) : .resolving(text)
     }
 
     public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }

@@ -1384,4 +1384,91 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// Values kustomize's own code sets (images, replacements' created fields, names set back after a strategic merge) are untagged nodes: a later replacement's text takes its own type there, and vars take them as strings.
+    func testValuesKustomizeSetsAreUntagged() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - res.yaml
+            images:
+            - name: "*"
+            patches:
+            - patch: "{apiVersion: v1, kind: Service, metadata: {name: api}}"
+            vars:
+            - name: X
+              objref:
+                apiVersion: v1
+                kind: Service
+                name: api
+            replacements:
+            - source:
+                kind: Deployment
+                fieldPath: spec.template.spec.containers.0.env.0.value
+              targets:
+              - select:
+                  kind: Deployment
+                fieldPaths:
+                - spec.template.spec.containers.*.image
+            - source:
+                kind: Service
+                fieldPath: spec.ports.0.port
+              targets:
+              - select:
+                  kind: Service
+                fieldPaths:
+                - metadata.namespace
+                - metadata.labels.copied
+                options:
+                  create: true
+
+            """#)
+        try tree.write("res.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: cache
+            spec:
+              template:
+                spec:
+                  containers:
+                  - image: nginx:1
+                    env:
+                    - value: 0b101
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+              namespace: default
+            spec:
+              ports:
+              - port: 8080
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              labels:
+                copied: "8080"
+              name: api
+              namespace: 8080
+            spec:
+              ports:
+              - port: 8080
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: cache
+            spec:
+              template:
+                spec:
+                  containers:
+                  - env:
+                    - value: 5
+                    image: 5
+
+            """#)
+    }
+
 }

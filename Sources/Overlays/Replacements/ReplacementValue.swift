@@ -74,7 +74,7 @@ enum ReplacementValue {
             return
         }
         let newText = text(of: value)
-        if slot.created {
+        if slot.created || t.untagged {
             // kyaml made an untagged node: its type is whatever the text resolves to.
             slot.set(.scalar(Scalar.resolving(newText, mark: t.mark)))
             return

@@ -119,7 +119,7 @@ public struct VarResolver: Transformer {
             guard let i = m.index(of: key) else { return }
             if path.count == 1, case .scalar(let s) = m.entries[i].value {
                 // The field is a scalar: only strings are expanded.
-                if s.tag == .string {
+                if s.tag == .string || s.untagged {
                     m.entries[i].value = .scalar(VarExpansion.expand(s.value, { values[$0] }))
                 }
                 return
@@ -139,12 +139,13 @@ public struct VarResolver: Transformer {
             return
         case .mapping(let m):
             for i in m.entries.indices {
-                guard case .scalar(let s) = m.entries[i].value, s.tag == .string else { continue }
+                // kyaml's IsYNodeString: tagged !!str, or untagged.
+                guard case .scalar(let s) = m.entries[i].value, s.tag == .string || s.untagged else { continue }
                 m.entries[i].value = .scalar(VarExpansion.expand(s.value, lookup))
             }
         case .sequence(let seq):
             for i in seq.items.indices {
-                guard case .scalar(let s) = seq.items[i], s.tag == .string else {
+                guard case .scalar(let s) = seq.items[i], s.tag == .string || s.untagged else {
                     throw Failure(message: "invalid value type expect a string")
                 }
                 seq.items[i] = .scalar(VarExpansion.expand(s.value, lookup))

@@ -25,7 +25,7 @@ public struct ImageTransformer: Transformer {
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
                     if let s = parent[key]?.asScalar, s.tag == .string, let updated = update(s.value) {
-                        parent[key] = .string(updated)
+                        parent[key] = .scalar(.settingText(updated, over: s))
                     }
                 }
             }
@@ -41,7 +41,7 @@ public struct ImageTransformer: Transformer {
                 if e.key.value == "containers" || e.key.value == "initContainers", let seq = e.value.asSequence {
                     for case .mapping(let c) in seq.items {
                         if let s = c["image"]?.asScalar, s.tag == .string, let updated = update(s.value) {
-                            c["image"] = .string(updated)
+                            c["image"] = .scalar(.settingText(updated, over: s))
                         }
                     }
                 }
