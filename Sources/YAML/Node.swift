@@ -31,6 +31,15 @@ public struct Scalar: Sendable, Equatable {
         return s
     }
 
+    /// kyaml's `NewStringRNode` set as a field (a generator's data): a string, literal when it
+    /// has line breaks, double-quoted when YAML 1.1 would read the text as another type. The
+    /// style matters to a later strategic merge, whose value takes it.
+    public static func kyamlString(_ text: String) -> Scalar {
+        let style: ScalarStyle = text.utf8.contains(10) ? .literal
+            : (ScalarResolver.needsQuotingOnOutput(text) ? .doubleQuoted : .plain)
+        return Scalar(text, tag: .string, style: style)
+    }
+
     /// kyaml's `NewScalarRNode` set into an existing field (`SetName`, `SetNamespace`): untagged,
     /// double-quoted when YAML 1.1 would read the text as something else.
     public static func settingField(_ text: String) -> Scalar {

@@ -1471,4 +1471,74 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A generated value is a string node styled as kyaml styles it (quoted where YAML 1.1 reads another type), so a later patch's value stays a string; annotation dates keep their text through replacements.
+    func testGeneratedDataTakesKyamlStylesAndDatesKeepTheirText() throws {
+        try tree.write("kustomization.yaml", #"""
+            configMapGenerator:
+            - name: creds
+              literals:
+              - flag=+1
+              - plain=abc
+            patchesStrategicMerge:
+            - psm.yaml
+            resources:
+            - cm.yaml
+            replacements:
+            - source:
+                kind: ConfigMap
+                name: a
+                fieldPath: data.d
+              targets:
+              - select:
+                  kind: ConfigMap
+                  name: a
+                fieldPaths:
+                - metadata.annotations.new
+                options:
+                  create: true
+
+            """#)
+        try tree.write("psm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: creds
+            data:
+              flag: 1
+              plain: 2
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: a
+              annotations:
+                own: 2024-01-01
+            data:
+              d: 2024-02-02
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              d: "2024-02-02T00:00:00Z"
+            kind: ConfigMap
+            metadata:
+              annotations:
+                new: "2024-02-02"
+                own: "2024-01-01"
+              name: a
+            ---
+            apiVersion: v1
+            data:
+              flag: "1"
+              plain: 2
+            kind: ConfigMap
+            metadata:
+              name: creds-t7thmmdb78
+
+            """#)
+    }
+
 }

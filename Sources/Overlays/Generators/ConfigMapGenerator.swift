@@ -12,7 +12,7 @@ enum ConfigMapGenerator {
         var binaryData: [MapEntry] = []
         for pair in pairs {
             if let text = String(validatingUTF8Bytes: pair.value) {
-                data.append(MapEntry(key: .string(pair.key), value: .string(text)))
+                data.append(MapEntry(key: .string(pair.key), value: .scalar(.kyamlString(text))))
             } else {
                 binaryData.append(MapEntry(key: .string(pair.key), value: .string(WrappedBase64.encode(pair.value))))
             }

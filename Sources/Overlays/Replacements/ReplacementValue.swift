@@ -112,12 +112,11 @@ enum ReplacementValue {
 
 extension Resource {
     /// kustomize keeps `metadata.annotations` as a string map: a value a replacement or
-    /// var writes there comes out as a string.
+    /// var writes there comes out as a string, with the text it was written with (a date too).
     func restoreStringAnnotations() {
         guard let annotations = metadata?.mapping("annotations") else { return }
         for i in annotations.entries.indices {
             if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {
-                if s.tag == .timestamp { s.value = Timestamp.parse(s.value)?.rfc3339 ?? s.value }
                 s.tag = .string
                 annotations.entries[i].value = .scalar(s)
             }
