@@ -37,6 +37,11 @@ public struct JSONPatch {
     public let operations: [Operation]
     public let file: String
 
+    public init(operations: [Operation], file: String = "") {
+        self.operations = operations
+        self.file = file
+    }
+
     /// From a parsed document: a sequence of mappings with `op`, `path`, `from`, `value`.
     public init(document: Node, file: String) throws {
         self.file = file

@@ -51,7 +51,7 @@ public enum JSONRoundTrip {
         case .mapping(let m):
             for i in m.entries.indices {
                 if case .scalar(let s) = m.entries[i].value {
-                    if let lossy = lossyInteger(s) { m.entries[i].value = .scalar(lossy) }
+                    if let lossy = roundTripped(s) { m.entries[i].value = .scalar(lossy) }
                 } else {
                     normalize(m.entries[i].value)
                 }
@@ -59,7 +59,7 @@ public enum JSONRoundTrip {
         case .sequence(let seq):
             for i in seq.items.indices {
                 if case .scalar(let s) = seq.items[i] {
-                    if let lossy = lossyInteger(s) { seq.items[i] = .scalar(lossy) }
+                    if let lossy = roundTripped(s) { seq.items[i] = .scalar(lossy) }
                 } else {
                     normalize(seq.items[i])
                 }
@@ -67,8 +67,10 @@ public enum JSONRoundTrip {
         }
     }
 
-    /// An integer float64 cannot hold exactly, as the float it becomes.
-    private static func lossyInteger(_ s: Scalar) -> Scalar? {
+    /// An integer float64 cannot hold exactly, as the float it becomes; a null written as
+    /// nothing (`key:`), as JSON's `null` (which later steps no longer drop).
+    private static func roundTripped(_ s: Scalar) -> Scalar? {
+        if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
         guard s.tag == .int, let d = float64(s), abs(d) >= exactLimit else { return nil }
         return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark)
     }

@@ -121,6 +121,7 @@ public enum PatchDocument {
             return
         case .mapping(let m):
             for i in m.entries.indices {
+                m.entries[i].key = jsonKey(m.entries[i].key)
                 if case .scalar(var s) = m.entries[i].value {
                     try check(&s, file: file)
                     m.entries[i].value = .scalar(s)
@@ -137,6 +138,25 @@ public enum PatchDocument {
                     try asJSON(seq.items[i], file: file)
                 }
             }
+        }
+    }
+
+    /// A plain key YAML 1.1 reads as a boolean or an integer becomes that value's JSON text
+    /// (`on` is "true", `0x1F` is "31"), as go-yaml v2's map keys do on their way to JSON.
+    private static func jsonKey(_ key: Scalar) -> Scalar {
+        guard key.style == .plain else { return key }
+        switch ScalarResolver.resolveYAML11(key.value) {
+        case .bool:
+            var k = key
+            k.value = Scalar(key.value, tag: .bool).boolValue == true ? "true" : "false"
+            return k
+        case .int:
+            guard let i = GoNumber.parseInt(key.value) else { return key }
+            var k = key
+            k.value = GoNumber.format(i)
+            return k
+        default:
+            return key
         }
     }
 

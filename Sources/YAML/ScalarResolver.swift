@@ -45,6 +45,12 @@ public enum ScalarResolver {
         return s.withUTF8 { resolve($0, yaml11: false) }
     }
 
+    /// Type of an untagged plain scalar as go-yaml v2 (YAML 1.1 booleans) reads it.
+    public static func resolveYAML11(_ s: String) -> ScalarTag {
+        var s = s
+        return s.withUTF8 { resolve($0, yaml11: true) }
+    }
+
     /// Whether go-yaml v2 would read this string as something other than a string,
     /// which is when it must be double-quoted on output.
     public static func needsQuotingOnOutput(_ s: String) -> Bool {

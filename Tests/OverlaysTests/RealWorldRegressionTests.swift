@@ -1541,4 +1541,132 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// An empty patch file with a target is an empty JSON patch that kustomize still applies: its targets go through JSON, so an empty-text null becomes a null a later merge keeps.
+    func testEmptyPatchFileRoundTripsItsTargetsThroughJSON() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - app.yaml
+            patches:
+            - path: empty.yaml
+              target:
+                kind: Deployment
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: q
+
+            """#)
+        try tree.write("empty.yaml", #"""
+
+
+            """#)
+        try tree.write("app.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: q
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: s
+                    env:
+                    - name: A
+                      value:
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: q
+            spec:
+              template:
+                spec:
+                  containers:
+                  - env:
+                    - name: A
+                      value: null
+                    name: s
+
+            """#)
+    }
+
+    /// A YAML-form JSON patch's keys are read as YAML 1.1: `on` and `Y` are the key `true`, `0x1F` is `31`.
+    func testJSONPatchKeysAreYAML11() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - svc.yaml
+            patchesJson6902:
+            - target:
+                name: web
+              path: ops.yaml
+
+            """#)
+        try tree.write("svc.yaml", #"""
+            kind: Service
+            metadata:
+              name: web
+
+            """#)
+        try tree.write("ops.yaml", #"""
+            - op: add
+              path: /spec
+              value:
+                on: []
+                0x1F: a
+                plain: b
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              "31": a
+              plain: b
+              "true": []
+
+            """#)
+    }
+
+    /// A replacement whose first target is its own source field changes the value later targets get, as kyaml's shared source node does.
+    func testReplacementIntoItsOwnSourceFeedsLaterTargets() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            replacements:
+            - source:
+                fieldPath: data.b
+              targets:
+              - select: {}
+                fieldPaths:
+                - data.b
+                - data.c
+                options:
+                  create: true
+                  delimiter: /
+                  index: -1
+
+            """#)
+        try tree.write("cm.yaml", #"""
+            kind: ConfigMap
+            metadata:
+              name: conf
+            data:
+              b: x
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            data:
+              b: x/x
+              c: x/x/
+            kind: ConfigMap
+            metadata:
+              name: conf
+
+            """#)
+    }
+
 }

@@ -85,7 +85,7 @@ public struct ReplacementTransformer: Transformer {
         guard let source = r.source, let targets = r.targets else {
             throw BuildError("replacements must specify a source and at least one target", file: file, mark: r.mark)
         }
-        let value = try sourceValue(source, resources)
+        let (sourceResource, value) = try sourceValue(source, resources)
         for target in targets {
             guard let select = target.select else {
                 throw BuildError("target must specify resources to select", file: file)
@@ -99,13 +99,13 @@ public struct ReplacementTransformer: Transformer {
                 }
             }
             for resource in resources.resources where ReplacementSelector.targetSelects(select, reject: target.reject, resource) {
-                try copy(value, into: resource, matchers, options: target.options)
+                try copy(value, into: resource, matchers, options: target.options, source: source, from: sourceResource)
             }
         }
     }
 
     /// kustomize's `getReplacement`: the one resource the source selects, and its field.
-    private func sourceValue(_ source: Replacement.Source, _ resources: ResourceMap) throws -> Node {
+    private func sourceValue(_ source: Replacement.Source, _ resources: ResourceMap) throws -> (Resource, Node) {
         var found: Resource?
         for resource in resources.resources where ReplacementSelector.ids(of: resource).contains(where: { source.id.selects($0) }) {
             if found != nil {
@@ -121,7 +121,7 @@ public struct ReplacementTransformer: Transformer {
         guard let node, !node.isNilOrEmpty else {
             throw BuildError("fieldPath `\(fieldPath)` is missing for replacement source \(source.id.text)", file: file)
         }
-        return try ReplacementValue.refine(node, options: source.options)
+        return (resource, try ReplacementValue.refine(node, options: source.options))
     }
 
     private func fieldError(_ fieldPath: String, create: Bool) -> String {
@@ -129,8 +129,19 @@ public struct ReplacementTransformer: Transformer {
             : "unable to find field \"\(fieldPath)\" in replacement target"
     }
 
+    /// The source's value as it is now. kyaml hands the source node itself to every write, so
+    /// when a target is that very node (a replacement into its own source), later targets
+    /// see the value it was given; a source refined by a delimiter is a new node instead.
+    private func currentSourceValue(_ source: Replacement.Source, in resource: Resource, initial: Node) -> Node {
+        if let options = source.options, !options.delimiter.isEmpty { return initial }
+        let fieldPath = source.fieldPath.isEmpty ? Replacement.defaultFieldPath : source.fieldPath
+        return ((try? FieldLookup.lookup(.mapping(resource.object), KustomizeFieldPath.split(fieldPath))) ?? nil) ?? initial
+    }
+
     /// kustomize's `copyValueToTarget`.
-    private func copy(_ value: Node, into resource: Resource, _ matchers: [(String, TargetPathMatcher)], options: Replacement.Options?) throws {
+    private func copy(_ initial: Node, into resource: Resource, _ matchers: [(String, TargetPathMatcher)], options: Replacement.Options?,
+                      source: Replacement.Source, from sourceResource: Resource) throws {
+        let value = initial
         let create: TargetPathMatcher.CreateKind?
         if options?.create == true {
             switch value {
@@ -152,7 +163,7 @@ public struct ReplacementTransformer: Transformer {
                 throw BuildError(fieldError(fieldPath, create: create != nil), file: file)
             }
             for slot in slots {
-                try ReplacementValue.write(value, into: slot, options: options)
+                try ReplacementValue.write(currentSourceValue(source, in: sourceResource, initial: value), into: slot, options: options)
             }
         }
         resource.restoreStringAnnotations()

@@ -36,7 +36,8 @@ struct PatchTransformer: Transformer {
         case .json(let json):
             try applier.applyJSON(json, to: try jsonTargets(resources), file: source.file)
         case .empty:
-            _ = try jsonTargets(resources)
+            // kustomize applies the empty JSON patch all the same: its targets go through JSON.
+            try applier.applyJSON(JSONPatch(operations: [], file: source.file), to: try jsonTargets(resources), file: source.file)
         case .undecodableJSON(let error):
             if try !jsonTargets(resources).isEmpty { throw BuildError(error) }
         }
