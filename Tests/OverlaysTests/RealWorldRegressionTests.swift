@@ -1557,10 +1557,7 @@ final class RealWorldRegressionTests: XCTestCase {
                   name: q
 
             """#)
-        try tree.write("empty.yaml", #"""
-
-
-            """#)
+        try tree.write("empty.yaml", "")
         try tree.write("app.yaml", #"""
             apiVersion: apps/v1
             kind: Deployment
