@@ -164,6 +164,9 @@ public enum PatchDocument {
         switch s.tag {
         case .timestamp:
             s.tag = .string
+        case .int:
+            // go-yaml reads `-0` as the integer 0 (strict JSON's -0 stays a negative zero).
+            if case .signed(0)? = GoNumber.parseInt(s.value) { s.value = "0" }
         case .float:
             if let d = GoNumber.parseFloat(s.value), !d.isFinite {
                 throw PatchError(file: file, mark: s.mark, message: "json: unsupported value: \(s.value)")

@@ -1666,4 +1666,72 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A JSON patch sees kustomize's build annotations, so `/metadata/annotations/x` can be added to a resource without annotations; afterwards annotations are set again from their string map (a non-map value is gone); images pass CustomResourceDefinitions by.
+    func testJSONPatchSeesTheBuildAnnotationsMap() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - res.yaml
+            images:
+            - name: nginx
+              newTag: "2"
+            patches:
+            - target:
+                kind: Service
+              patch: |-
+                - op: copy
+                  from: /metadata/name
+                  path: /metadata/annotations/copied
+            - target:
+                kind: ServiceAccount
+              patch: |-
+                - op: copy
+                  from: /metadata/name
+                  path: /metadata/annotations
+            - target:
+                kind: CustomResourceDefinition
+              patch: |-
+                - op: add
+                  path: /spec
+                  value: "0o17"
+
+            """#)
+        try tree.write("res.yaml", #"""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: db
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: sa
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec: "0o17"
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: sa
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              annotations:
+                copied: db
+              name: db
+
+            """#)
+    }
+
 }

@@ -19,8 +19,9 @@ public struct ImageTransformer: Transformer {
     }
 
     public func transform(_ resources: ResourceMap) throws {
-        for r in resources.resources {
-            if r.kind != "CustomResourceDefinition" { updateContainerLists(.mapping(r.object)) }
+        // kustomize's image filter passes CustomResourceDefinitions by (a hard-coded deny list).
+        for r in resources.resources where r.kind != "CustomResourceDefinition" {
+            updateContainerLists(.mapping(r.object))
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in

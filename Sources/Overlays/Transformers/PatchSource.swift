@@ -110,6 +110,17 @@ struct PatchApplier {
             r.rememberCurrentID()
             let result: Node
             JSONRoundTrip.unshare(.mapping(r.object))
+            // The patch sees kustomize's build annotations, so `metadata.annotations` exists.
+            var madeAnnotations = false
+            if let metadata = r.metadata, metadata["annotations"] == nil {
+                metadata["annotations"] = .mapping(Mapping())
+                madeAnnotations = true
+            }
+            defer {
+                if madeAnnotations, r.metadata?.mapping("annotations")?.entries.isEmpty == true {
+                    r.metadata?.removeValue(forKey: "annotations")
+                }
+            }
             do {
                 result = try patch.apply(to: .mapping(r.object))
             } catch let e as PatchError {
@@ -120,6 +131,22 @@ struct PatchApplier {
             }
             JSONRoundTrip.apply(to: m)
             r.object = m
+            Self.resetAnnotations(of: r)
+        }
+    }
+
+    /// After a JSON patch kustomize sets the annotations again from their string map
+    /// (`SetAnnotations(GetAnnotations())`): values become strings of their text (a map or
+    /// list value is ""), and annotations that are no map at all are gone.
+    static func resetAnnotations(of r: Resource) {
+        guard let metadata = r.metadata, let annotations = metadata["annotations"] else { return }
+        guard case .mapping(let m) = annotations else {
+            metadata.removeValue(forKey: "annotations")
+            return
+        }
+        for i in m.entries.indices {
+            let text = m.entries[i].value.asScalar.map { $0.tag == .null && $0.value.isEmpty ? "" : $0.value } ?? ""
+            m.entries[i].value = .scalar(.kyamlString(text))
         }
     }
 
