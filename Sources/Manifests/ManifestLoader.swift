@@ -69,7 +69,7 @@ public final class ManifestLoader {
         let doc: Node?
         do {
             var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
-            parser.yaml11Booleans = true
+            parser.goYAMLv2 = true
             doc = try parser.parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
         } catch let e as YAMLError {
             throw BuildError(e)

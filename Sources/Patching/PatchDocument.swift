@@ -100,7 +100,7 @@ public enum PatchDocument {
                 throw PatchError(file: file, message: "a JSON patch that starts with '[' must be valid JSON")
             }
         } else {
-            parser.yaml11Booleans = true
+            parser.goYAMLv2 = true
         }
         let document: Node?
         do {

@@ -12,9 +12,11 @@ public struct YAMLParser {
 
     public var limits: ParseLimits
     public var duplicateKeys: DuplicateKeys
-    /// Read YAML 1.1's `yes`/`no`/`on`/`off`/`y`/`n` as booleans, as go-yaml v2 does for
-    /// kustomization files (resources are read as YAML 1.2, where they are strings).
-    public var yaml11Booleans = false
+    /// Read as go-yaml v2 reads (kustomization files, YAML-form JSON patches): YAML 1.1's
+    /// `yes`/`no`/`on`/`off`/`y`/`n` are booleans, and folded scalars fold as libyaml folds
+    /// them. Off, as go-yaml v3 reads resources: those words are strings, and folding has
+    /// v3's two quirks (see `TreeBuilder.goYAMLFolding`).
+    public var goYAMLv2 = false
     /// Inputs at least this large are cut at document boundaries and the pieces parsed on
     /// several cores; `Int.max` keeps every parse on the calling thread.
     public var concurrentThreshold: Int
@@ -93,7 +95,7 @@ public struct YAMLParser {
     private func parsePiece(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int,
                             firstDocumentOnly: Bool = false) throws -> TreeBuilder {
         var builder = TreeBuilder(file: file, limits: limits, duplicateKeys: duplicateKeys,
-                                  yaml11Booleans: yaml11Booleans, lineOffset: lineOffset)
+                                  goYAMLv2: goYAMLv2, lineOffset: lineOffset)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(file: file, mark: .none, message: "could not initialise the YAML parser")

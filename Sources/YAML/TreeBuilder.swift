@@ -17,7 +17,7 @@ struct TreeBuilder {
     let file: String
     let limits: ParseLimits
     let duplicateKeys: YAMLParser.DuplicateKeys
-    let yaml11Booleans: Bool
+    let goYAMLv2: Bool
     /// Added to libyaml's line numbers when the input is a slice of a larger file.
     let lineOffset: Int
     private(set) var documents: [Node] = []
@@ -29,9 +29,9 @@ struct TreeBuilder {
     /// Nodes created by alias expansion so far.
     private(set) var aliasNodes = 0
 
-    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, yaml11Booleans: Bool = false,
+    init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, goYAMLv2: Bool = false,
          lineOffset: Int = 0) {
-        self.yaml11Booleans = yaml11Booleans
+        self.goYAMLv2 = goYAMLv2
         self.file = file
         self.limits = limits
         self.duplicateKeys = duplicateKeys
@@ -79,14 +79,14 @@ struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        if style == .folded { value = Self.goYAMLFolding(value) }
+        if style == .folded && !goYAMLv2 { value = Self.goYAMLFolding(value) }
         let tag: ScalarTag
         if let top = frames.last, top.isMapping, top.pendingKey == nil {
             tag = .string  // a mapping key: always a string to kustomize
         } else if let t = s.tag {
             tag = Self.explicitTag(String(cString: t), value: value, style: style)
         } else if style == .plain {
-            tag = ScalarResolver.resolve(raw, yaml11: yaml11Booleans)
+            tag = ScalarResolver.resolve(raw, yaml11: goYAMLv2)
         } else {
             tag = .string
         }
@@ -194,8 +194,8 @@ struct TreeBuilder {
         m.entries = result
     }
 
-    /// go-yaml's scanner (which kustomize reads with) folds differently from libyaml in two
-    /// places, and the oracle prints go-yaml's text: the line break before a more-indented
+    /// go-yaml v3's scanner (which kustomize reads resources with) folds differently from
+    /// libyaml (and go-yaml v2) in two places, and the oracle prints v3's text: the line break before a more-indented
     /// line that follows an ordinary one is doubled, and a keep-chomped (`>+`) scalar that ends
     /// in blank lines gets one line break more.
     static func goYAMLFolding(_ value: String) -> String {

@@ -1734,4 +1734,98 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A kustomization file is go-yaml v2's: its folded scalars fold as libyaml folds them; an inline patch keeps the line break that ends its last block scalar; replacements' target `namespace: default` selects cluster-scoped kinds too.
+    func testKustomizationFilesFoldAsGoYAMLv2AndPatchTextKeepsItsLastBreak() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - res.yaml
+            commonAnnotations:
+              a.io/b: >
+                a
+                  indented
+                b
+            patchesJson6902:
+            - target:
+                name: w
+              patch: |
+                - op: add
+                  path: /metadata/annotations/list
+                  value: |
+                    - item
+                    - item2
+            replacements:
+            - source:
+                kind: ConfigMap
+                fieldPath: data.v
+              targets:
+              - select:
+                  namespace: default
+                fieldPaths:
+                - metadata.labels.v
+                options:
+                  create: true
+
+            """#)
+        try tree.write("res.yaml", #"""
+            kind: Widget
+            metadata:
+              name: w
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: cr
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: src
+            data:
+              v: x
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              annotations:
+                a.io/b: |
+                  a
+                    indented
+                  b
+              labels:
+                v: x
+              name: cr
+            ---
+            apiVersion: v1
+            data:
+              v: x
+            kind: ConfigMap
+            metadata:
+              annotations:
+                a.io/b: |
+                  a
+                    indented
+                  b
+              labels:
+                v: x
+              name: src
+            ---
+            kind: Widget
+            metadata:
+              annotations:
+                a.io/b: |
+                  a
+                    indented
+                  b
+                list: |
+                  - item
+                  - item2
+              labels:
+                v: x
+              name: w
+
+            """#)
+    }
+
 }

@@ -35,10 +35,12 @@ public struct ReplacementSelector {
             return "\(k).\(v).\(g)/\(n).\(ns)"
         }
 
-        /// kustomize's `ResId.IsSelectedBy`: whether `id` is selected by `self`.
+        /// kustomize's `ResId.IsSelectedBy`: whether `id` is selected by `self`. The IDs
+        /// replacements compare are built without their scope, so every kind counts as
+        /// namespaced here (`namespace: default` selects a ClusterRole; oracle-checked).
         public func selects(_ id: ResourceID) -> Bool {
             if !name.isEmpty && name != id.name { return false }
-            if !namespace.isEmpty && ResourceID.effectiveNamespace(namespace, of: gvk) != id.effectiveNamespace {
+            if !namespace.isEmpty && (namespace == "default" ? "" : namespace) != (id.namespace == "default" ? "" : id.namespace) {
                 return false
             }
             return gvk.selects(id.gvk)
