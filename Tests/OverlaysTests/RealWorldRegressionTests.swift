@@ -1828,4 +1828,102 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A target field path ending in `.` addresses the field before it when it may be created.
+    func testReplacementPathEndingInADotCreatesTheField() throws {
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+            data:
+              v: val
+
+            """#)
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            replacements:
+            - source:
+                kind: ConfigMap
+                fieldPath: data.v
+              targets:
+              - select:
+                  kind: ConfigMap
+                fieldPaths:
+                - metadata.labels.y.
+                options:
+                  create: true
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            data:
+              v: val
+            kind: ConfigMap
+            metadata:
+              labels:
+                "y": val
+              name: cm
+
+            """#)
+    }
+
+    /// Without `create`, a target path ending in `.` finds nothing.
+    func testReplacementPathEndingInADotWithoutCreateIsAnError() throws {
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+            data:
+              v: val
+
+            """#)
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            replacements:
+            - source:
+                kind: ConfigMap
+                fieldPath: data.v
+              targets:
+              - select:
+                  kind: ConfigMap
+                fieldPaths:
+                - metadata.labels.y.
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("unable to find field"), tree.buildError("."))
+    }
+
+    /// An empty segment inside a target path is an error, even with `create`.
+    func testReplacementPathWithAnEmptySegmentIsAnError() throws {
+        try tree.write("cm.yaml", #"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cm
+            data:
+              v: val
+
+            """#)
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - cm.yaml
+            replacements:
+            - source:
+                kind: ConfigMap
+                fieldPath: data.v
+              targets:
+              - select:
+                  kind: ConfigMap
+                fieldPaths:
+                - metadata..labels.y
+                options:
+                  create: true
+
+            """#)
+        XCTAssertTrue(tree.buildError(".").contains("unable to find or create field"), tree.buildError("."))
+    }
+
 }

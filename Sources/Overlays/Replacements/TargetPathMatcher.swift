@@ -80,8 +80,18 @@ struct TargetPathMatcher {
 
     let path: [String]
     private let segments: [Segment]
+    /// The path ended in a delimiter: found only when it may be created.
+    private let trailingEmpty: Bool
 
     init(path: [String]) throws {
+        // kyaml: an empty segment inside the path is an error (`spec..replicas`); a trailing
+        // one (`spec.replicas.`) addresses the field before it (oracle-checked).
+        var path = path
+        trailingEmpty = path.count > 1 && path.last == ""
+        if trailingEmpty { path.removeLast() }
+        if path.contains("") {
+            throw Failure(message: "wrong node kind: expected ScalarNode but got MappingNode")
+        }
         self.path = path
         segments = try path.map { seg in
             if let i = KustomizeFieldPath.indexNumber(seg) { return .index(i) }
@@ -96,6 +106,7 @@ struct TargetPathMatcher {
 
     /// The slots the path reaches in `object`, creating missing parts when `create` is set.
     func slots(in object: Mapping, create: CreateKind?) throws -> [NodeSlot] {
+        if trailingEmpty && create == nil { return [] }
         var out: [NodeSlot] = []
         try walk(.mapping(object), slot: nil, 0, create: create, into: &out)
         return out
