@@ -1926,4 +1926,41 @@ final class RealWorldRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError(".").contains("unable to find or create field"), tree.buildError("."))
     }
 
+    /// kustomize trims inline patch text: a strategic merge patch's last block scalar loses its final line break (`|-`), while a YAML-form JSON patch's keeps it.
+    func testStrategicMergePatchTextEndsWithoutItsLastBreak() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - pvc.yaml
+            patches:
+            - patch: |
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: data
+                spec:
+                  count: |
+                    line one
+                    line two
+              target: {}
+
+            """#)
+        try tree.write("pvc.yaml", #"""
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: data
+            spec:
+              count: |-
+                line one
+                line two
+
+            """#)
+    }
+
 }

@@ -28,9 +28,7 @@ struct PatchSource {
         guard !trimmed.isEmpty else {
             throw BuildError("must specify one of patch and path", file: k.file, mark: mark)
         }
-        // kustomize trims the text, yet a block scalar at its end keeps its final line break
-        // when go-yaml reads it (oracle: `|` stays `|`), as with the break restored.
-        return try parse(bytes: Array((trimmed + "\n").utf8), file: k.file, reading: reading)
+        return try parse(bytes: Array(trimmed.utf8), file: k.file, reading: reading)
     }
 
     static func parse(bytes: [UInt8], file: String, reading: Reading = .either) throws -> PatchSource {
