@@ -52,10 +52,10 @@ final class MergeWalker {
         case .scalar?:
             try checkSameKind(dest, origin, as: reference)
             // merge2 gives the patch's value the target's style, and a quoted scalar is a
-            // string: a quoted target patched with 1.5e-3 or false holds "1.5e-3", "false".
-            if case .scalar(let d)? = dest, d.style != .plain, case .scalar(var o)? = origin,
-               o.tag != .string, o.tag != .null {
-                o.tag = .string
+            // string: a quoted target patched with 1.5e-3 or false holds "1.5e-3", "false";
+            // a plain target patched with "7" holds a plain "7" (which later setters retype).
+            if case .scalar(let d)? = dest, case .scalar(var o)? = origin, o.tag != .null, o.style != d.style {
+                if d.style != .plain { o.tag = .string }
                 o.style = d.style
                 return .scalar(o)
             }

@@ -1963,4 +1963,46 @@ final class RealWorldRegressionTests: XCTestCase {
             """#)
     }
 
+    /// A quoted patch value merged onto a plain `replicas: 2` takes the plain style, so the `replicas` transformer's count is a number again; a prefixed name is untagged, so a replacement's number lands as a number.
+    func testMergedScalarTakesThePlainTargetsStyleAndPrefixedNamesAreUntagged() throws {
+        try tree.write("kustomization.yaml", #"""
+            resources:
+            - res.yaml
+            namePrefix: left-
+            replicas:
+            - name: backend
+              count: 4
+            patches:
+            - path: smp.yaml
+
+            """#)
+        try tree.write("res.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: backend
+            spec:
+              replicas: 2
+
+            """#)
+        try tree.write("smp.yaml", #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: backend
+            spec:
+              replicas: "7"
+
+            """#)
+        XCTAssertEqual(try tree.build("."), #"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: left-backend
+            spec:
+              replicas: 4
+
+            """#)
+    }
+
 }

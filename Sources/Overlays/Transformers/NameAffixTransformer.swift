@@ -38,7 +38,7 @@ public struct NameAffixTransformer: Transformer {
                 }
                 try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
                     guard let s = parent[key]?.asScalar, s.tag != .null else { return }
-                    parent[key] = .string(position == .prefix ? affix + s.value : s.value + affix)
+                    parent[key] = .scalar(.settingText(position == .prefix ? affix + s.value : s.value + affix, over: s))
                 }
             }
         }
