@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True          # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from grammar import generate, YFile, TFile, JFile, Tree   # noqa: E402
