@@ -51,6 +51,37 @@ public struct FieldSpec: Hashable, Sendable {
     }
 }
 
+/// Two field specs for the same field that disagree on `create` (kustomize: "conflicting fieldspecs").
+public struct FieldSpecConflict: Error, Sendable {
+    public let existing: FieldSpec
+    public let incoming: FieldSpec
+    public var message: String { "conflicting fieldspecs" }
+}
+
+extension Array where Element == FieldSpec {
+    /// The spec already here that stands for `incoming` (kustomize's `FsSlice.index`): same
+    /// path, and a GVK that `incoming`'s GVK selects, so a general spec is absorbed by a
+    /// specific one already present.
+    public func indexOfEquivalent(_ incoming: FieldSpec) -> Int? {
+        firstIndex { $0.path == incoming.path && incoming.gvk.selects($0.gvk) }
+    }
+
+    /// kustomize's `FsSlice.MergeOne`: appends `incoming` unless an equivalent spec is here;
+    /// an equivalent spec with the other `create` is a conflict.
+    public mutating func mergeOne(_ incoming: FieldSpec) throws(FieldSpecConflict) {
+        guard let i = indexOfEquivalent(incoming) else {
+            append(incoming)
+            return
+        }
+        if self[i].create != incoming.create { throw FieldSpecConflict(existing: self[i], incoming: incoming) }
+    }
+
+    /// kustomize's `FsSlice.MergeAll`: `mergeOne` for each spec in order.
+    public mutating func mergeAll(_ incoming: [FieldSpec]) throws(FieldSpecConflict) {
+        for spec in incoming { try mergeOne(spec) }
+    }
+}
+
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }

@@ -116,7 +116,7 @@ public final class ManifestLoader {
     private static func parseFromDisk(_ file: String, limits: ParseLimits) throws -> [Node] {
         let bytes = try FileSystem.readBytes(file)
         do {
-            return try YAMLParser(limits: limits).parse(bytes: bytes, file: file)
+            return try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
         } catch let e as YAMLError {
             throw BuildError(e)
         }

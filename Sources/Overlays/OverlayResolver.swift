@@ -37,7 +37,12 @@ public final class OverlayResolver {
         try NameReferenceTransformer(backReferences: acc.config.nameReference).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
         try buildMetadata.finish(resources, root: k)
-        resources.setOrder(resources.resources.filter { !$0.isLocalConfig })
+        let kept = resources.resources.filter { !$0.isLocalConfig }
+        // kustomize rebuilds its map here (IgnoreLocal): two resources that transformers gave
+        // one ID (a replacement writing the same name twice) are its error.
+        let unique = ResourceMap()
+        for r in kept { try unique.append(r) }
+        resources.setOrder(kept)
         if let sort = k.sortOptions, sort.order == .fifo {
             // input order
         } else {
@@ -83,7 +88,7 @@ public final class OverlayResolver {
         for path in k.configurations {
             let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             for doc in try loader.parse(file: file) {
-                acc.config.adopt(custom: try TransformerConfig.decode(doc, file: file))
+                try acc.config.adopt(custom: TransformerConfig.decode(doc, file: file), file: file)
             }
         }
         acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
@@ -187,14 +192,23 @@ public final class OverlayResolver {
         list.append(NameAffixTransformer(k.nameSuffix, position: .suffix, fieldSpecs: config.nameSuffix))
         for label in k.labels {
             var specs = label.fields
-            func add(_ more: [FieldSpec]) { for s in more where !specs.contains(s) { specs.append(s) } }
-            if label.includeSelectors {
-                add(config.commonLabels)
-            } else {
-                add([FieldSpec(path: "metadata/labels", create: true)])
-                if label.includeTemplates { add(config.templateLabels) }
+            do {
+                if label.includeSelectors {
+                    try specs.mergeAll(config.commonLabels)
+                } else {
+                    try specs.mergeOne(FieldSpec(path: "metadata/labels", create: true))
+                }
+            } catch {
+                throw BuildError("failed to merge labels: \(error.message)", file: k.file)
             }
-            add(config.labels)
+            if !label.includeSelectors && label.includeTemplates {
+                do {
+                    try specs.mergeAll(config.templateLabels)
+                } catch {
+                    throw BuildError("failed to merge template fieldSpec: \(error.message)", file: k.file)
+                }
+            }
+            for s in config.labels where !specs.contains(s) { specs.append(s) }
             list.append(KeyValueTransformer(pairs: label.pairs, fieldSpecs: specs))
         }
         list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))

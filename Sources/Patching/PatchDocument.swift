@@ -54,7 +54,7 @@ public enum PatchDocument {
     public static func strategicMergePatches(bytes: [UInt8], file: String) throws -> [Mapping] {
         let docs: [Node]
         do {
-            docs = try YAMLParser().parse(bytes: bytes, file: file)
+            docs = try bytes.withUnsafeBufferPointer { try YAMLParser().parseResourceStream(bytes: $0, file: file) }
         } catch let e as YAMLError {
             throw PatchError(file: e.file, mark: e.mark, message: e.message)
         }
@@ -102,14 +102,9 @@ public enum PatchDocument {
         } else {
             parser.goYAMLv2 = true
         }
-        // kustomize trims patch text; go-yaml v2 still ends a block scalar at the end of the
-        // text with its line break (oracle: `|` stays `|`), where v3, reading the strategic
-        // merge patch, does not.
-        var text = bytes
-        if first != UInt8(ascii: "["), text.last != 10 { text.append(10) }
         let document: Node?
         do {
-            document = try parser.parseFirstDocument(bytes: text, file: file)
+            document = try parser.parseFirstDocument(bytes: bytes, file: file)
         } catch let e as YAMLError {
             throw PatchError(file: e.file, mark: e.mark, message: e.message)
         }

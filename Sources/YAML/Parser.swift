@@ -50,6 +50,28 @@ public struct YAMLParser {
         return try parsePiece(bytes, file: file, lineOffset: 0).documents
     }
 
+    /// The documents of a resource file as kustomize reads them (see `ResourceStream`): the
+    /// same as `parse(bytes:file:)` except for the rare file whose `---`, `...` or directive
+    /// lines kyaml treats otherwise.
+    public func parseResourceStream(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [Node] {
+        if bytes.count > limits.maxInputBytes || ResourceStream.isPlainStream(bytes) {
+            return try parse(bytes: bytes, file: file)
+        }
+        var documents: [Node] = []
+        var aliasNodes = 0
+        for piece in try ResourceStream.pieces(of: bytes, file: file) {
+            let builder = try piece.bytes.withUnsafeBufferPointer {
+                try parsePiece($0, file: file, lineOffset: piece.lineOffset, firstDocumentOnly: true)
+            }
+            aliasNodes += builder.aliasNodes
+            if aliasNodes > limits.maxAliasExpansion {
+                throw YAMLError(file: file, mark: .none, message: "aliases expand to more than \(limits.maxAliasExpansion) nodes")
+            }
+            documents.append(contentsOf: builder.documents)
+        }
+        return documents
+    }
+
     /// The first document of the stream, nil when it holds nothing; the rest of the stream is
     /// not read at all (go-yaml's `Decoder.Decode`, which reads kustomization files, stops there).
     public func parseFirstDocument(bytes: [UInt8], file: String) throws -> Node? {

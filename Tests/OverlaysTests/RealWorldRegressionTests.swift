@@ -1926,7 +1926,7 @@ final class RealWorldRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError(".").contains("unable to find or create field"), tree.buildError("."))
     }
 
-    /// kustomize trims inline patch text: a strategic merge patch's last block scalar loses its final line break (`|-`), while a YAML-form JSON patch's keeps it.
+    /// kustomize trims inline `patches:` text: a strategic merge patch's last block scalar loses its final line break (`|-`), as a JSON patch's does (see DifftestRegressionTests).
     func testStrategicMergePatchTextEndsWithoutItsLastBreak() throws {
         try tree.write("kustomization.yaml", #"""
             resources:

@@ -46,18 +46,40 @@ public struct TransformerConfig {
 
     /// A `configurations:` file: kustomize puts its specs first and then adds the ones it
     /// had, so a custom spec for one kind displaces a general builtin one on the same path.
-    public mutating func adopt(custom: TransformerConfig) {
+    /// A spec that names a field the config already has, with the other `create`, is
+    /// kustomize's error (`failed to merge CommonLabels fieldSpec: conflicting fieldspecs`).
+    public mutating func adopt(custom: TransformerConfig, file: String) throws {
+        try checkConflicts(custom, file: file)
         var c = custom
         c.mergeAll(self)
         c.hasAdditions = true
         self = c
     }
 
+    /// kustomize's `TransformerConfig.Merge` errors, found by merging `incoming` into what is here.
+    private func checkConflicts(_ incoming: TransformerConfig, file: String) throws {
+        let fields: [(String, [FieldSpec], [FieldSpec])] = [
+            ("NamePrefix", namePrefix, incoming.namePrefix), ("NameSuffix", nameSuffix, incoming.nameSuffix),
+            ("NameSpace", namespace, incoming.namespace), ("CommonAnnotations", commonAnnotations, incoming.commonAnnotations),
+            ("CommonLabels", commonLabels, incoming.commonLabels), ("Labels", labels, incoming.labels),
+            ("TemplateLabels", templateLabels, incoming.templateLabels), ("VarReference", varReference, incoming.varReference),
+            ("Images", images, incoming.images), ("Replicas", replicas, incoming.replicas),
+        ]
+        for (name, existing, more) in fields {
+            var merged = existing
+            do {
+                try merged.mergeAll(more)
+            } catch {
+                throw BuildError("failed to merge \(name) fieldSpec: \(error.message)", file: file)
+            }
+        }
+    }
+
     /// kustomize's FsSlice merge: a spec counts as present when one on the same path has a
     /// GVK the new spec's GVK selects (so a general spec is absorbed by a specific one).
     private mutating func mergeAll(_ other: TransformerConfig) {
         func add(_ a: inout [FieldSpec], _ b: [FieldSpec]) {
-            for s in b where !a.contains(where: { $0.path == s.path && s.gvk.selects($0.gvk) }) { a.append(s) }
+            for s in b where a.indexOfEquivalent(s) == nil { a.append(s) }
         }
         add(&namePrefix, other.namePrefix)
         add(&nameSuffix, other.nameSuffix)

@@ -50,7 +50,7 @@ public struct NameReferenceTransformer: Transformer {
             case .scalar(let s):
                 if s.tag == .null { return }
                 if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
-                    parent[key] = .string(newName)
+                    parent[key] = .scalar(.settingText(newName, over: s))
                 }
             case .mapping(let m):
                 try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
@@ -59,7 +59,7 @@ public struct NameReferenceTransformer: Transformer {
                     switch item {
                     case .scalar(let s):
                         if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
-                            seq.items[i] = .string(newName)
+                            seq.items[i] = .scalar(.settingText(newName, over: s))
                         }
                     case .mapping(let m):
                         try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
@@ -94,8 +94,14 @@ public struct NameReferenceTransformer: Transformer {
         }
         guard let referral = try select(candidates, referrer: referrer, spec: spec, target: target, sameNamespaceToo: true) else { return }
         if referral.name == oldName && referral.namespace.isEmpty { return }
-        m["name"] = .string(referral.name)
-        if !referral.namespace.isEmpty { m["namespace"] = .string(referral.namespace) }
+        // kyaml's FieldSetter with a string value: untagged, in the style of the value it
+        // replaces (so a name that reads as a number stays one only where it was plain), and
+        // quoted where it creates a field whose text YAML 1.1 reads as another type.
+        func set(_ key: String, _ text: String) {
+            m[key] = .scalar(m[key]?.asScalar.map { .settingText(text, over: $0) } ?? .settingField(text))
+        }
+        set("name", referral.name)
+        if !referral.namespace.isEmpty { set("namespace", referral.namespace) }
     }
 
     /// A ServiceAccount subject with a namespace key must give a namespace.

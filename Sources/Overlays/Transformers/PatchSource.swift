@@ -28,7 +28,10 @@ struct PatchSource {
         guard !trimmed.isEmpty else {
             throw BuildError("must specify one of patch and path", file: k.file, mark: mark)
         }
-        return try parse(bytes: Array(trimmed.utf8), file: k.file, reading: reading)
+        // `patches:` trims the text (a last block scalar loses its final line break);
+        // `patchesJson6902:` reads its `patch` as written.
+        let text = reading == .json6902 ? inline ?? "" : trimmed
+        return try parse(bytes: Array(text.utf8), file: k.file, reading: reading)
     }
 
     static func parse(bytes: [UInt8], file: String, reading: Reading = .either) throws -> PatchSource {
@@ -105,14 +108,18 @@ struct PatchApplier {
         return copy
     }
 
-    func applyJSON(_ patch: JSONPatch, to targets: [Resource], file: String) throws {
+    /// `storingPreviousID`: kustomize's `patches:` records each target's ID first (so its build
+    /// annotations, and `metadata.annotations`, always exist when the patch runs);
+    /// `patchesJson6902:` does not, so there the map exists only if the resource already has
+    /// build annotations.
+    func applyJSON(_ patch: JSONPatch, to targets: [Resource], file: String, storingPreviousID: Bool = true) throws {
         for r in targets {
-            r.rememberCurrentID()
+            if storingPreviousID { r.rememberCurrentID() }
             let result: Node
             JSONRoundTrip.unshare(.mapping(r.object))
             // The patch sees kustomize's build annotations, so `metadata.annotations` exists.
             var madeAnnotations = false
-            if let metadata = r.metadata, metadata["annotations"] == nil {
+            if r.hasBuildAnnotations, let metadata = r.metadata, metadata["annotations"] == nil {
                 metadata["annotations"] = .mapping(Mapping())
                 madeAnnotations = true
             }

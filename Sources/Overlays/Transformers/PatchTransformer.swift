@@ -96,6 +96,11 @@ struct JSON6902PatchTransformer: Transformer {
         guard let target = patch.target else {
             throw BuildError("must specify a target for patchesJson6902", file: file, mark: patch.mark)
         }
-        try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: file)
+        // kustomize's PatchJson6902Transformer refuses a target without a name when it is configured.
+        let name = target.asMapping?["name"]?.asScalar
+        if name == nil || name?.tag == .null || name?.value.isEmpty == true {
+            throw BuildError("must specify the target name", file: file, mark: target.mark)
+        }
+        try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: file, storingPreviousID: false)
     }
 }

@@ -1,0 +1,235 @@
+import XCTest
+
+/// Divergences the differential tester (`scripts/difftest`) found after the real-world corpus
+/// passed. Every expected output and error was printed by `kubectl kustomize` (kustomize
+/// v5.5.0) for the same tree.
+final class DifftestRegressionTests: XCTestCase {
+    private let tree = PluginTestTree("difftest")
+
+    override func tearDown() {
+        tree.remove(testName: name)
+    }
+
+    private let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+
+    /// kyaml cuts a resource file at every line starting with `---` and reads each piece as a
+    /// stream of its own, first document only: `...` opening a piece is an error, a document
+    /// after `...` in a piece is never read, and text after the dashes must be a comment.
+    func testResourceFilesAreCutAsKyamlCutsThem() throws {
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\n")
+        try tree.write("r.yaml", configMap + "---\n# only a comment\n...\n")
+        XCTAssertTrue(tree.buildError().contains("did not find expected node content"), tree.buildError())
+
+        try tree.write("r.yaml", configMap + "...\nkind: B\nmetadata:\n  name: b\n...\n]]]\n")
+        XCTAssertEqual(try tree.build(), configMap)
+
+        try tree.write("r.yaml", configMap + "--- |\n  text\n")
+        XCTAssertTrue(tree.buildError().contains("r.yaml:5:1: invalid document separator: --- |"), tree.buildError())
+        try tree.write("r.yaml", configMap + "----\nkind: B\n")
+        XCTAssertTrue(tree.buildError().contains("invalid document separator: ----"), tree.buildError())
+        try tree.write("r.yaml", configMap + "---\n%YAML 1.1\n---\nkind: B\nmetadata:\n  name: b\n")
+        XCTAssertTrue(tree.buildError().contains("did not find expected <document start>"), tree.buildError())
+
+        // A comment after the dashes, CRLF line ends, and a last `---` without a line break are fine.
+        try tree.write("r.yaml", "kind: A\r\nmetadata:\r\n  name: a\r\n--- # x\r\nkind: B\r\nmetadata:\r\n  name: b\r\n...\r\n")
+        XCTAssertEqual(try tree.build(), "kind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata:\n  name: b\n")
+        try tree.write("r.yaml", configMap + "--- x")
+        XCTAssertEqual(try tree.build(), configMap)
+    }
+
+    /// Patch files are read the same way.
+    func testPatchFilesAreCutAsKyamlCutsThem() throws {
+        try tree.write("r.yaml", configMap)
+        try tree.write("p.yaml", configMap + "data:\n  x: \"1\"\n...\nkind: B\n")
+        for field in ["patchesStrategicMerge:\n- p.yaml\n", "patches:\n- path: p.yaml\n"] {
+            try tree.write("kustomization.yaml", "resources:\n- r.yaml\n" + field)
+            XCTAssertEqual(try tree.build(), "apiVersion: v1\ndata:\n  x: \"1\"\nkind: ConfigMap\nmetadata:\n  name: a\n", field)
+        }
+        try tree.write("p.yaml", configMap + "---\n# c\n...\n")
+        XCTAssertTrue(tree.buildError().contains("did not find expected node content"), tree.buildError())
+    }
+
+    /// A `labels` entry's own field specs merged with the builtin ones (kustomize's
+    /// FsSlice.MergeOne): the same field with the other `create` is an error.
+    func testLabelFieldSpecsThatConflictWithBuiltinOnesAreAnError() throws {
+        try tree.write("r.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels: {a: b}\n")
+        let conflicting = [
+            "  includeSelectors: true\n  fields:\n  - {kind: Deployment, path: spec/template/metadata/labels}\n": "failed to merge labels: conflicting fieldspecs",
+            "  fields:\n  - {path: metadata/labels}\n": "failed to merge labels: conflicting fieldspecs",
+            "  fields:\n  - {kind: Deployment, path: metadata/labels}\n": "failed to merge labels: conflicting fieldspecs",
+            "  includeTemplates: true\n  fields:\n  - {kind: Deployment, path: spec/template/metadata/labels}\n": "failed to merge template fieldSpec: conflicting fieldspecs",
+            "  includeSelectors: true\n  fields:\n  - {group: apps, kind: Deployment, path: spec/selector/matchLabels, create: false}\n": "failed to merge labels: conflicting fieldspecs",
+        ]
+        for (entry, message) in conflicting {
+            try tree.write("kustomization.yaml", "resources:\n- r.yaml\nlabels:\n- pairs: {x: val}\n" + entry)
+            XCTAssertTrue(tree.buildError().contains(message), "\(entry): \(tree.buildError())")
+        }
+        // A spec for a field the builtins do not select, or with the same `create`, is fine;
+        // the entry's own specs are not merged with each other.
+        let fine = [
+            "  includeSelectors: true\n  fields:\n  - {path: spec/selector/matchLabels, create: false}\n",
+            "  includeTemplates: true\n  fields:\n  - {kind: Deployment, path: spec/template/metadata/labels, create: true}\n",
+            "  fields:\n  - {path: metadata/labels, create: true}\n  - {kind: Deployment, path: metadata/labels, create: false}\n",
+        ]
+        for entry in fine {
+            try tree.write("kustomization.yaml", "resources:\n- r.yaml\nlabels:\n- pairs: {x: val}\n" + entry)
+            XCTAssertNoThrow(try tree.build(), entry)
+        }
+    }
+
+    /// A `configurations:` file whose spec disagrees with a builtin one on `create` is kustomize's
+    /// TransformerConfig.Merge error.
+    func testConfigurationSpecsThatConflictWithBuiltinOnesAreAnError() throws {
+        try tree.write("r.yaml", configMap)
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\nconfigurations:\n- conf.yaml\ncommonLabels: {x: val}\n")
+        try tree.write("conf.yaml", "commonLabels:\n- path: spec/template/metadata/labels\n  kind: Deployment\n  create: false\n")
+        XCTAssertTrue(tree.buildError().contains("conf.yaml: failed to merge CommonLabels fieldSpec: conflicting fieldspecs"), tree.buildError())
+        try tree.write("conf.yaml", "commonLabels:\n- path: spec/template/metadata/labels\n  kind: Deployment\n  create: true\n")
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    x: val\n  name: a\n")
+    }
+
+    /// Two resources that transformers gave one ID (a replacement writing the same name into
+    /// both) are an error when kustomize rebuilds its map at the end (kubectl panics).
+    func testResourcesGivenOneIDByAReplacementAreAnError() throws {
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            replacements:
+            - source: {name: gadget2}
+              targets:
+              - select: {}
+
+            """)
+        try tree.write("r.yaml", """
+            apiVersion: example.com/v1
+            kind: Gadget
+            metadata:
+              name: gadget
+              namespace: ns1
+            ---
+            apiVersion: example.com/v1
+            kind: Gadget
+            metadata:
+              name: gadget2
+              namespace: ns1
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("may not add resource with an already registered id"), tree.buildError())
+    }
+
+    /// `patchesJson6902` needs a target name (kustomize: "must specify the target name").
+    func testJSON6902PatchTargetNeedsAName() throws {
+        try tree.write("r.yaml", configMap)
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            patchesJson6902:
+            - target: {kind: ConfigMap, version: v1}
+              patch: '[{"op": "add", "path": "/metadata/labels", "value": {"a": "b"}}]'
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("must specify the target name"), tree.buildError())
+    }
+
+    /// A name reference is set as kyaml sets it: in the style of the value it replaces, so a
+    /// new name that reads as a number stays plain where the reference was plain and quoted
+    /// where it was quoted.
+    func testNameReferenceKeepsTheStyleOfTheReference() throws {
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            namespace: "5"
+            replacements:
+            - source: {kind: Role, fieldPath: metadata.name}
+              targets:
+              - select: {kind: ServiceAccount}
+
+            """)
+        try tree.write("r.yaml", """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: sa
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: rb
+            subjects:
+            - name: sa
+              kind: ServiceAccount
+            - name: 'sa'
+              kind: ServiceAccount
+            roleRef:
+              name: "12"
+              kind: Role
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata:
+              name: "12"
+
+            """)
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: "12"
+              namespace: "5"
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata:
+              name: "12"
+              namespace: "5"
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: rb
+              namespace: "5"
+            roleRef:
+              kind: Role
+              name: "12"
+            subjects:
+            - kind: ServiceAccount
+              name: 12
+              namespace: "5"
+            - kind: ServiceAccount
+              name: "12"
+              namespace: "5"
+
+            """)
+    }
+
+    /// `patches:` trims its inline text, so a JSON patch's last block scalar loses its final
+    /// line break; `patchesJson6902:` and patch files keep it.
+    func testOnlyInlinePatchesLoseTheLastLineBreak() throws {
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {}\n")
+        let op = "- op: add\n  path: /metadata/annotations/x\n  value: |\n    one line\n    two\n"
+        try tree.write("p.yaml", op)
+        let indented = op.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+        let cases = [
+            "patches:\n- target: {kind: ConfigMap}\n  patch: |\n" + indented: "x: |-",
+            "patches:\n- target: {kind: ConfigMap}\n  path: p.yaml\n": "x: |\n",
+            "patchesJson6902:\n- target: {kind: ConfigMap, name: a, version: v1}\n  patch: |\n" + indented: "x: |\n",
+            "patchesJson6902:\n- target: {kind: ConfigMap, name: a, version: v1}\n  path: p.yaml\n": "x: |\n",
+        ]
+        for (field, expected) in cases {
+            try tree.write("kustomization.yaml", "resources:\n- r.yaml\n" + field)
+            let output = try tree.build()
+            XCTAssertTrue(output.contains("    \(expected)"), "\(field)\n\(output)")
+        }
+    }
+
+    /// `patches:` records each target's ID before a JSON patch, so `metadata.annotations`
+    /// exists for it; `patchesJson6902:` does not, so adding under absent annotations fails.
+    func testOnlyPatchesSeeAnnotationsThatAreNotThere() throws {
+        try tree.write("r.yaml", configMap)
+        let op = #"'[{"op": "add", "path": "/metadata/annotations/x", "value": "v"}]'"#
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatches:\n- target: {kind: ConfigMap}\n  patch: \(op)\n")
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  annotations:\n    x: v\n  name: a\n")
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatchesJson6902:\n- target: {kind: ConfigMap, name: a, version: v1}\n  patch: \(op)\n")
+        XCTAssertTrue(tree.buildError().contains("missing value"), tree.buildError())
+    }
+}
