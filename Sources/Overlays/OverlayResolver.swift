@@ -41,7 +41,10 @@ public final class OverlayResolver {
         // kustomize rebuilds its map here (IgnoreLocal): two resources that transformers gave
         // one ID (a replacement writing the same name twice) are its error.
         let unique = ResourceMap()
-        for r in kept { try unique.append(r) }
+        for r in kept {
+            try unique.append(r)
+            try AnnotationKeyCheck.check(r)
+        }
         resources.setOrder(kept)
         if let sort = k.sortOptions, sort.order == .fifo {
             // input order

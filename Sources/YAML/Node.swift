@@ -36,14 +36,14 @@ public struct Scalar: Sendable, Equatable {
     /// style matters to a later strategic merge, whose value takes it.
     public static func kyamlString(_ text: String) -> Scalar {
         let style: ScalarStyle = text.utf8.contains(10) ? .literal
-            : (ScalarResolver.needsQuotingOnOutput(text) ? .doubleQuoted : .plain)
+            : (ScalarResolver.isYAML11NonString(text) ? .doubleQuoted : .plain)
         return Scalar(text, tag: .string, style: style)
     }
 
     /// kyaml's `NewScalarRNode` set into an existing field (`SetName`, `SetNamespace`): untagged,
     /// double-quoted when YAML 1.1 would read the text as something else.
     public static func settingField(_ text: String) -> Scalar {
-        ScalarResolver.needsQuotingOnOutput(text) ? Scalar(text, tag: .string, style: .doubleQuoted) : .resolving(text)
+        ScalarResolver.isYAML11NonString(text) ? Scalar(text, tag: .string, style: .doubleQuoted) : .resolving(text)
     }
 
     public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }

@@ -60,6 +60,45 @@ public enum ScalarResolver {
         }
     }
 
+    /// kyaml's `IsYaml1_1NonString`, which decides when it double-quotes a string it sets:
+    /// whether go-yaml v2, reading the text as a whole document, gets anything but a string —
+    /// a number, boolean or null, but also a map or list (`a: b`, `{"x": 1}`, `- x`) or nothing
+    /// at all (`# note`). Multi-line text, and text v2 cannot parse, count as strings; so do
+    /// timestamps, which v2 hands to an `interface{}` as strings.
+    public static func isYAML11NonString(_ text: String) -> Bool {
+        if text.isEmpty || text.utf8.contains(10) { return false }
+        if isPlainWord(text) {
+            let tag = resolveYAML11(text)
+            return tag != .string && tag != .timestamp
+        }
+        var parser = YAMLParser(concurrentThreshold: .max)
+        parser.goYAMLv2 = true
+        let parsed: Node?
+        do {
+            parsed = try parser.parseFirstDocument(bytes: Array(text.utf8), file: "")
+        } catch {
+            return false
+        }
+        guard case .scalar(let scalar)? = parsed else { return true }
+        return scalar.tag != .string && scalar.tag != .timestamp
+    }
+
+    /// Text whose YAML reading is its plain-scalar resolution: no character that can start
+    /// or end structure, quoting, a tag, an anchor or a comment.
+    private static func isPlainWord(_ text: String) -> Bool {
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"),
+                 UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     static func resolve(_ b: UnsafeBufferPointer<UInt8>, yaml11: Bool) -> ScalarTag {
         if b.isEmpty { return .null }
         let h = hint(b[0])

@@ -232,4 +232,60 @@ final class DifftestRegressionTests: XCTestCase {
         try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatchesJson6902:\n- target: {kind: ConfigMap, name: a, version: v1}\n  patch: \(op)\n")
         XCTAssertTrue(tree.buildError().contains("missing value"), tree.buildError())
     }
+
+    /// kustomize rewrites non-empty annotations at the end with untagged keys and reads the
+    /// resource through JSON: a key go-yaml v3 reads as another type than string fails there
+    /// (labels are not rewritten, so they keep such keys).
+    func testAnnotationKeysThatReadAsOtherTypesAreAnError() throws {
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\n")
+        for key in ["\"1\"", "\"null\"", "\"0x1F\"", "\"1_000\"", "\"True\"", "\"2001-12-14\"", "\"\"", "\"~\""] {
+            try tree.write("r.yaml", "kind: A\nmetadata:\n  name: a\n  annotations:\n    \(key): b\n")
+            XCTAssertTrue(tree.buildError().contains("json: unsupported type"), "\(key): \(tree.buildError())")
+        }
+        for key in ["\"yes\"", "\"on\"", "\"12:30\""] {
+            try tree.write("r.yaml", "kind: A\nmetadata:\n  name: a\n  annotations:\n    \(key): b\n")
+            XCTAssertNoThrow(try tree.build(), key)
+        }
+        try tree.write("r.yaml", "kind: A\nmetadata:\n  name: a\n  labels:\n    \"1\": b\n")
+        XCTAssertEqual(try tree.build(), "kind: A\nmetadata:\n  labels:\n    \"1\": b\n  name: a\n")
+    }
+
+    /// A generated value is quoted (so a later patch's value stays a string) whenever go-yaml
+    /// v2 reads its text as anything but a string: a map (`a: b`, `{"json": true}`), a list,
+    /// a comment; a timestamp, `1:20`, `!!str 5` or `a #b` is a string there and stays plain.
+    func testGeneratedValuesThatReadAsStructureKeepAPatchValueAString() throws {
+        try tree.write("f.txt", #"{"json": true}"#)
+        let literals = ["lit=abc", "lit2=x: y", "l4=# c", "l5=- a", "l6=[1]", "l7=2001-12-14", "l8=1:20", "l9=!!str 5", "l13=a #b"]
+        try tree.write("kustomization.yaml", """
+            configMapGenerator:
+            - name: c
+              files: [f.txt]
+              literals: [\(literals.map { "'\($0)'" }.joined(separator: ", "))]
+              options: {disableNameSuffixHash: true}
+            patches:
+            - path: p.yaml
+              target: {}
+
+            """)
+        let keys = ["f.txt"] + literals.map { String($0.split(separator: "=")[0]) }
+        try tree.write("p.yaml", "kind: ConfigMap\nmetadata:\n  name: c\ndata:\n" + keys.map { "  \($0): -0\n" }.joined())
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            data:
+              f.txt: "-0"
+              l4: "-0"
+              l5: "-0"
+              l6: "-0"
+              l7: 0
+              l8: 0
+              l9: 0
+              l13: 0
+              lit: 0
+              lit2: "-0"
+            kind: ConfigMap
+            metadata:
+              name: c
+
+            """)
+    }
 }
