@@ -157,9 +157,7 @@ public final class ManifestLoader {
             throw BuildError("missing kind in resource", file: file, mark: m.mark)
         }
         let r = Resource(object: m, origin: file)
-        if r.name.isEmpty, m.mapping("metadata")?.string("generateName") == nil {
-            throw BuildError("missing metadata.name in \(kind) resource", file: file, mark: m.mark)
-        }
+        try r.validateMetadata()
         return r
     }
 }

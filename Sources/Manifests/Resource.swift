@@ -66,6 +66,19 @@ public final class Resource {
     /// though they are all removed at the end.
     public var hasBuildAnnotations: Bool { !previousIDs.isEmpty || generator != nil }
 
+    /// kyaml's `GetValidatedMetadata`, which kustomize applies to what it loads and to what
+    /// it builds: a kind, and a name unless the kind is a list (Kustomize v5.5.0 has no
+    /// `generateName` support: such a resource is this error too).
+    public func validateMetadata() throws {
+        let kind = self.kind
+        if kind.isEmpty {
+            throw BuildError("missing kind in resource", file: origin, mark: object.mark)
+        }
+        if name.isEmpty && !kind.hasSuffix("List") {
+            throw BuildError("missing metadata.name in \(kind) resource", file: origin, mark: object.mark)
+        }
+    }
+
     public func rememberCurrentID() {
         let current = id
         if previousIDs.last != current { previousIDs.append(current) }

@@ -42,8 +42,9 @@ public final class OverlayResolver {
         // one ID (a replacement writing the same name twice) are its error.
         let unique = ResourceMap()
         for r in kept {
+            try r.validateMetadata()
             try unique.append(r)
-            try AnnotationKeyCheck.check(r)
+            try FinalAnnotationRewrite.apply(to: r)
         }
         resources.setOrder(kept)
         if let sort = k.sortOptions, sort.order == .fifo {

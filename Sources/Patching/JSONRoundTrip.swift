@@ -70,6 +70,7 @@ public enum JSONRoundTrip {
     /// An integer float64 cannot hold exactly, as the float it becomes; a null written as
     /// nothing (`key:`), as JSON's `null` (which later steps no longer drop).
     private static func roundTripped(_ s: Scalar) -> Scalar? {
+        if s.style == .folded && s.tag == .string { return Scalar(s.marshalledValue, tag: .string, style: .literal, mark: s.mark) }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
         guard s.tag == .int, let d = float64(s), abs(d) >= exactLimit else { return nil }
         return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark)

@@ -121,7 +121,7 @@ public enum PatchDocument {
             return
         case .mapping(let m):
             for i in m.entries.indices {
-                m.entries[i].key = jsonKey(m.entries[i].key)
+                m.entries[i].key = try jsonKey(m.entries[i].key, file: file)
                 if case .scalar(var s) = m.entries[i].value {
                     try check(&s, file: file)
                     m.entries[i].value = .scalar(s)
@@ -142,10 +142,13 @@ public enum PatchDocument {
     }
 
     /// A plain key YAML 1.1 reads as a boolean or an integer becomes that value's JSON text
-    /// (`on` is "true", `0x1F` is "31"), as go-yaml v2's map keys do on their way to JSON.
-    private static func jsonKey(_ key: Scalar) -> Scalar {
+    /// (`on` is "true", `0x1F` is "31"), as go-yaml v2's map keys do on their way to JSON; a
+    /// null key (`~`, `null`, nothing) has no JSON text at all.
+    private static func jsonKey(_ key: Scalar, file: String) throws -> Scalar {
         guard key.style == .plain else { return key }
         switch ScalarResolver.resolveYAML11(key.value) {
+        case .null:
+            throw PatchError(file: file, mark: key.mark, message: "a null map key (\"\(key.value)\") has no JSON form")
         case .bool:
             var k = key
             k.value = Scalar(key.value, tag: .bool).boolValue == true ? "true" : "false"

@@ -83,7 +83,7 @@ public struct StrategicMergePatch: Sendable {
         if !options.allowKindChange, let kind { target["kind"] = Self.setBack(kind) }
         if !options.allowNameChange, let name { target.ensureMapping("metadata")["name"] = Self.setBack(name) }
         if let namespace {
-            target.ensureMapping("metadata")["namespace"] = Self.setBack(namespace)
+            target.ensureMapping("metadata")["namespace"] = Self.setBackNamespace(namespace)
         } else {
             target.mapping("metadata")?.removeValue(forKey: "namespace")
         }
@@ -108,6 +108,13 @@ public struct StrategicMergePatch: Sendable {
     private static func setBack(_ node: Node) -> Node {
         guard case .scalar(let s) = node, s.tag != .null else { return node }
         return .scalar(.settingField(s.value))
+    }
+
+    /// `SetNamespace` keeps the field's style (kyaml's FieldSetter): a namespace written quoted
+    /// stays a string node, so a later replacement writing `0` there writes a string.
+    private static func setBackNamespace(_ node: Node) -> Node {
+        guard case .scalar(let s) = node, s.tag != .null else { return node }
+        return .scalar(.settingText(s.value, over: s))
     }
 
     static func describe(kind: String, name: String?, namespace: String?) -> String {

@@ -90,7 +90,7 @@ public struct YAMLEmitter {
     private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
         switch s.tag {
         case .string:
-            try emitString(s.value, &emitter, ctx)
+            try emitString(s.marshalledValue, &emitter, ctx)
         case .null:
             try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .bool:

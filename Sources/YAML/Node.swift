@@ -48,6 +48,14 @@ public struct Scalar: Sendable, Equatable {
 
     public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }
 
+    /// The text kustomize's JSON step gets for this scalar: its value, except that a string
+    /// still in the folded style it was read in comes back with go-yaml v3's folding quirks
+    /// (`TreeBuilder.goYAMLFolding`). Transformers that set a value anew (kustomize's final
+    /// rewrite of annotations, `vars`) drop the style and with it the quirk.
+    public var marshalledValue: String {
+        style == .folded && tag == .string ? TreeBuilder.goYAMLFolding(value) : value
+    }
+
     /// A boolean's truth, for any spelling the readers accept (`true`, `True`, and YAML 1.1's
     /// `yes`, `on`, `y`); nil when the scalar is not a boolean.
     public var boolValue: Bool? {

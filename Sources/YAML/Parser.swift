@@ -15,7 +15,7 @@ public struct YAMLParser {
     /// Read as go-yaml v2 reads (kustomization files, YAML-form JSON patches): YAML 1.1's
     /// `yes`/`no`/`on`/`off`/`y`/`n` are booleans, and folded scalars fold as libyaml folds
     /// them. Off, as go-yaml v3 reads resources: those words are strings, and folding has
-    /// v3's two quirks (see `TreeBuilder.goYAMLFolding`).
+    /// v3's quirks when written out (see `Scalar.marshalledValue`).
     public var goYAMLv2 = false
     /// Inputs at least this large are cut at document boundaries and the pieces parsed on
     /// several cores; `Int.max` keeps every parse on the calling thread.

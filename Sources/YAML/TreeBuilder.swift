@@ -70,16 +70,16 @@ struct TreeBuilder {
     private mutating func scalar(_ event: inout yaml_event_t) throws {
         let s = event.data.scalar
         let raw = UnsafeBufferPointer(start: s.value, count: s.length)
-        var value = s.length == 0 ? "" : String(decoding: raw, as: UTF8.self)
+        let value = s.length == 0 ? "" : String(decoding: raw, as: UTF8.self)
         let style: ScalarStyle
         switch s.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
         case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        // go-yaml v2 readers have no folding quirk (see `Scalar.marshalledValue`).
+        case YAML_FOLDED_SCALAR_STYLE: style = goYAMLv2 ? .literal : .folded
         default: style = .plain
         }
-        if style == .folded && !goYAMLv2 { value = Self.goYAMLFolding(value) }
         let tag: ScalarTag
         if let top = frames.last, top.isMapping, top.pendingKey == nil {
             tag = .string  // a mapping key: always a string to kustomize
@@ -194,10 +194,10 @@ struct TreeBuilder {
         m.entries = result
     }
 
-    /// go-yaml v3's scanner (which kustomize reads resources with) folds differently from
-    /// libyaml (and go-yaml v2) in two places, and the oracle prints v3's text: the line break before a more-indented
-    /// line that follows an ordinary one is doubled, and a keep-chomped (`>+`) scalar that ends
-    /// in blank lines gets one line break more.
+    /// The text go-yaml v3 reads back after writing a folded scalar (kustomize writes every
+    /// resource as YAML and reads it again on its way to JSON): the line break before a
+    /// more-indented line that follows an ordinary one is doubled, and a keep-chomped (`>+`)
+    /// scalar that ends in blank lines gets one line break more.
     static func goYAMLFolding(_ value: String) -> String {
         guard value.utf8.contains(UInt8(ascii: "\n")) else { return value }
         var out = ""

@@ -288,4 +288,100 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// Kustomize v5.5.0 wants a name on everything it loads (no `generateName`) and on
+    /// everything it builds (a replacement that empties a name or kind fails).
+    func testResourcesNeedANameAndAKindBeforeAndAfterTransformers() throws {
+        try tree.write("g.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n")
+        try tree.write("kustomization.yaml", "resources: [g.yaml]\n")
+        XCTAssertTrue(tree.buildError().contains("missing metadata.name"), tree.buildError())
+        try tree.write("s.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\ndata:\n  e: ''\n")
+        for field in ["metadata.name": "missing metadata.name", "kind": "missing kind"] {
+            try tree.write("kustomization.yaml", """
+                resources: [s.yaml]
+                replacements:
+                - source: {name: src, fieldPath: data.e}
+                  targets:
+                  - select: {name: src}
+                    fieldPaths: [\(field.key)]
+
+                """)
+            XCTAssertTrue(tree.buildError().contains(field.value), tree.buildError())
+        }
+    }
+
+    /// A YAML-form JSON patch goes to JSON through go-yaml v2 maps: a null key has no JSON form.
+    func testNullKeyInYAMLFormJSONPatchIsAnError() throws {
+        try tree.write("r.yaml", configMap)
+        try tree.write("kustomization.yaml", """
+            resources: [r.yaml]
+            patches:
+            - target: {kind: ConfigMap}
+              patch: |
+                - op: add
+                  path: /data
+                  value:
+                    ~: 2024-01-01
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("unable to parse SM or JSON patch"), tree.buildError())
+    }
+
+    /// A strategic merge sets the namespace back in the field's style (kyaml's SetNamespace):
+    /// a quoted namespace stays a string node, so a replacement writing `0` there writes "0",
+    /// and a plain one takes the type of the text written.
+    func testNamespaceSetBackAfterAPatchKeepsItsStyle() throws {
+        for (namespace, expected) in [("\"ns1\"", "\"0\""), ("ns1", "0")] {
+            try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: \(namespace)\ndata:\n  n: 0\n")
+            try tree.write("p.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: ns1\ndata: {a: b}\n")
+            try tree.write("kustomization.yaml", """
+                resources: [r.yaml]
+                patches:
+                - path: p.yaml
+                replacements:
+                - source: {kind: ConfigMap, fieldPath: data.n}
+                  targets:
+                  - select: {kind: ConfigMap}
+                    fieldPaths: [metadata.namespace]
+
+                """)
+            let output = try tree.build()
+            XCTAssertTrue(output.contains("  namespace: \(expected)\n"), output)
+        }
+    }
+
+    /// go-yaml v3's folding quirk shows where kustomize writes a folded scalar out as it was
+    /// read; annotations (rewritten at the end) and `vars` fields (rewritten when any var is
+    /// declared) are new nodes and print the plain folded text.
+    func testFoldingQuirkOnlyWhereTheFoldedNodeSurvives() throws {
+        let folded = ">\n  a\n    indented\n  b\n"
+        func indented(_ n: Int) -> String { folded.split(separator: "\n").map { String(repeating: " ", count: n) + $0 }.joined(separator: "\n") }
+        try tree.write("r.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: worker
+              annotations:
+                x: \(indented(4).dropFirst(4))
+            spec:
+              template:
+                spec:
+                  containers:
+                  - command:
+                    - \(indented(8).dropFirst(8))
+                    image: \(indented(8).dropFirst(8))
+
+            """)
+        try tree.write("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        let spec = "|\n      a\n        indented\n      b\n"
+        try tree.write("kustomization.yaml", "resources: [r.yaml]\n")
+        var out = try tree.build()
+        XCTAssertTrue(out.contains("    x: " + spec), out)
+        XCTAssertTrue(out.contains("        - |\n          a\n\n            indented\n          b\n"), out)
+        XCTAssertTrue(out.contains("        image: |\n          a\n\n            indented\n          b\n"), out)
+        try tree.write("kustomization.yaml", "resources: [r.yaml, c.yaml]\nvars:\n- name: V\n  objref: {kind: ConfigMap, name: c, apiVersion: v1}\n")
+        out = try tree.build()
+        XCTAssertTrue(out.contains("        - |\n          a\n            indented\n          b\n"), out)
+        XCTAssertTrue(out.contains("        image: |\n          a\n\n            indented\n          b\n"), out)
+    }
 }

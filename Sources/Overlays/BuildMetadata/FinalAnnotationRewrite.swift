@@ -1,0 +1,26 @@
+import Manifests
+import YAML
+
+/// kustomize rewrites every resource's non-empty annotations at the end of a build (removing
+/// its build annotations with `SetAnnotations`) and then reads the resource through JSON:
+/// - the keys are written untagged, so a key that go-yaml v3 reads as something other than a
+///   string there (`"1"`, `"true"`, `"null"`, `"0x1F"`, a date, the empty key) makes the map
+///   unencodable: kustomize fails with `json: unsupported type: map[interface {}]interface {}`;
+/// - the values are new string nodes, so a folded value loses its style and with it go-yaml
+///   v3's folding quirk (`Scalar.marshalledValue`).
+enum FinalAnnotationRewrite {
+    static func apply(to r: Resource) throws {
+        guard let annotations = r.metadata?.mapping("annotations"), !annotations.entries.isEmpty else { return }
+        for i in annotations.entries.indices {
+            let entry = annotations.entries[i]
+            if ScalarResolver.resolveInput(entry.key.value) != .string {
+                throw BuildError("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "
+                                 + "(json: unsupported type: map[interface {}]interface {})", file: r.origin, mark: entry.key.mark)
+            }
+            if case .scalar(var s) = entry.value, s.style == .folded {
+                s.style = .literal
+                annotations.entries[i].value = .scalar(s)
+            }
+        }
+    }
+}
