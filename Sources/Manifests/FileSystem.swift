@@ -1,4 +1,5 @@
 import Foundation
+import YAML
 
 /// The few file operations the loader needs, resolved through symlinks.
 public enum FileSystem {
@@ -17,22 +18,42 @@ public enum FileSystem {
         return String(cString: p)
     }
 
-    public static func readBytes(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+    /// The bytes of a file, at most `limit` of them: a larger file is an error found from its
+    /// size before anything is read, and a file that keeps growing while read (a device, a
+    /// FIFO) is cut off at the limit and refused, so memory stays bounded.
+    public static func readBytes(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: path)
         }
         defer { close(fd) }
+        return try readAll(fd, name: path, limit: limit)
+    }
+
+    /// Everything an open descriptor yields (standard input too), at most `limit` bytes.
+    public static func readAll(_ fd: Int32, name: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
+        let tooLarge = BuildError("input is larger than the limit of \(limit) bytes", file: name)
         var st = stat()
-        fstat(fd, &st)
-        var out = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        var expected = 0
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            if Int(st.st_size) > limit { throw tooLarge }
+            expected = Int(st.st_size)
+        }
+        var out = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
         var total = 0
         while true {
-            if total == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+            if total == out.count {
+                guard out.count <= limit else { throw tooLarge }
+                out.append(contentsOf: [UInt8](repeating: 0, count: min(out.count, limit + 1 - out.count)))
+            }
             let n = out.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + total, buf.count - total) }
-            if n < 0 { throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: path) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: name)
+            }
             if n == 0 { break }
             total += n
+            if total > limit { throw tooLarge }
         }
         out.removeSubrange(total...)
         return out

@@ -53,7 +53,14 @@ public final class ManifestLoader {
         var found: [String] = []
         for name in Self.kustomizationFileNames {
             let p = FileSystem.join(dir, name)
-            if FileSystem.type(of: p) == .file { found.append(p) }
+            guard FileSystem.type(of: p) == .file else { continue }
+            // With RootOnly, a kustomization file that is a symlink to a file outside its own
+            // directory is not found at all (kustomize reads it through the restricted loader).
+            if restrictor == .rootOnly, let real = realPath(p), let realDir = realPath(dir),
+               (try? restrictor.check(file: real, root: realDir, requestedAs: name, kustomizationFile: p)) == nil {
+                continue
+            }
+            found.append(p)
         }
         if found.count > 1 {
             throw BuildError("Found multiple kustomization files under: \(dir)", file: dir)

@@ -115,6 +115,9 @@ public final class OverlayResolver {
             guard FileSystem.type(of: full) == .directory else {
                 throw BuildError("component '\(entry)' must be a directory holding a kustomization", file: k.file)
             }
+            if entry.hasPrefix("/") {
+                throw BuildError("accumulating components: new root '\(entry)' cannot be absolute", file: k.file)
+            }
             _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
         }
         for t in try transformers(for: k, root: root, config: acc.config) + plugins.transformers(for: k, root: root, config: acc.config) {
@@ -134,6 +137,10 @@ public final class OverlayResolver {
         case .missing:
             throw BuildError("accumulating resources: '\(entry)' doesn't exist", file: k.file)
         case .directory:
+            // kustomize's loader refuses to open an absolute root, whatever the restrictor.
+            if entry.hasPrefix("/") {
+                throw BuildError("accumulating resources from '\(entry)': new root '\(entry)' cannot be absolute", file: k.file)
+            }
             let sub = try accumulateDirectory(full, from: k, isComponent: false, into: nil)
             try acc.merge(sub)
         case .file:

@@ -72,8 +72,24 @@ public enum ResourceEmitter {
         }
     }
 
-    /// kustomize's file name for `build -o DIR`: `group_version_kind_name.yaml`, lower-cased.
-    public static func fileName(for r: Resource) -> String {
+    /// kustomize's file names for `build -o DIR`: `group_version_kind_name.yaml`, lower-cased;
+    /// when the namespaced resources span more than one namespace, theirs start with
+    /// `<namespace>_` (`default_` for none), cluster-scoped ones never do. A name that would
+    /// put a file outside DIR (it holds a `/`) is an error, not a path.
+    public static func fileNames(for resources: [Resource]) throws -> [(name: String, resource: Resource)] {
+        let namespaces = Set(resources.filter { !$0.id.isClusterScoped }.map(\.id.effectiveNamespace))
+        return try resources.map { r in
+            var name = fileName(for: r)
+            if namespaces.count > 1 && !r.id.isClusterScoped { name = r.id.effectiveNamespace.lowercased() + "_" + name }
+            if name.contains("/") || name.utf8.contains(0) {
+                throw BuildError("\(r.id): its name would place a file outside the output directory (\(name))", file: r.origin)
+            }
+            return (name, r)
+        }
+    }
+
+    /// `group_version_kind_name.yaml`, lower-cased.
+    static func fileName(for r: Resource) -> String {
         let g = r.gvk
         let gvk = [g.group, g.version, g.kind].filter { !$0.isEmpty }.joined(separator: "_")
         return (gvk + "_" + r.name).lowercased() + ".yaml"

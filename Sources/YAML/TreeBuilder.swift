@@ -12,7 +12,13 @@ struct TreeBuilder {
         /// Where this container's children start on the scratch stack.
         var base: Int
         var pendingKey: Scalar?
+        /// Key → scratch-stack index, built once a mapping outgrows `indexedKeyThreshold`
+        /// so that duplicate-key checks stay linear in the mapping's size.
+        var keyIndex: [String: Int]?
     }
+
+    /// Below this many entries a backwards scan is cheaper than hashing.
+    private static let indexedKeyThreshold = 16
 
     let file: String
     let limits: ParseLimits
@@ -144,10 +150,15 @@ struct TreeBuilder {
         }
         if let key = frames[top].pendingKey {
             frames[top].pendingKey = nil
-            if duplicateKeys == .lastWins, let i = entries.lastIndex(from: frames[top].base, where: { $0.key.value == key.value }) {
+            if duplicateKeys == .lastWins, let i = existingEntry(key.value, in: top) {
                 entries[i].value = node
             } else {
                 entries.push(MapEntry(key: key, value: node))
+                if frames[top].keyIndex != nil {
+                    frames[top].keyIndex![key.value] = entries.count - 1
+                } else if entries.count - frames[top].base > Self.indexedKeyThreshold {
+                    indexKeys(of: top)
+                }
             }
             return
         }
@@ -155,8 +166,7 @@ struct TreeBuilder {
             throw YAMLError(file: file, mark: mark, message: "mapping keys must be scalars")
         }
         let isMerge = key.style == .plain && key.value == "<<"
-        if !isMerge, duplicateKeys == .error,
-           entries.lastIndex(from: frames[top].base, where: { $0.key.value == key.value }) != nil {
+        if !isMerge, duplicateKeys == .error, existingEntry(key.value, in: top) != nil {
             throw YAMLError(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
         }
         key.tag = .string
@@ -164,17 +174,37 @@ struct TreeBuilder {
         if isMerge { frames[top].hasMergeKey = true }
     }
 
+    /// The scratch-stack index of the entry with this key in the mapping of frame `top`.
+    @inline(__always)
+    private func existingEntry(_ key: String, in top: Int) -> Int? {
+        if let index = frames[top].keyIndex { return index[key] }
+        return entries.lastIndex(from: frames[top].base, where: { $0.key.value == key })
+    }
+
+    private mutating func indexKeys(of top: Int) {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(4 * Self.indexedKeyThreshold)
+        for i in frames[top].base..<entries.count { index[entries[i].key.value] = i }
+        frames[top].keyIndex = index
+    }
+
     /// YAML merge keys (`<<: *base`): merged entries come first, the mapping's own keys win.
     private func applyMergeKeys(_ m: Mapping) throws {
         var merged: [MapEntry] = []
+        var mergedKeys = Set<String>()
         var own: [MapEntry] = []
+        var ownKeys = Set<String>()
         func mergeIn(_ source: Mapping) {
-            for e in source.entries where !merged.contains(where: { $0.key.value == e.key.value }) {
+            for e in source.entries where mergedKeys.insert(e.key.value).inserted {
                 merged.append(e)
             }
         }
         for e in m.entries {
-            guard e.key.style == .plain && e.key.value == "<<" else { own.append(e); continue }
+            guard e.key.style == .plain && e.key.value == "<<" else {
+                own.append(e)
+                ownKeys.insert(e.key.value)
+                continue
+            }
             switch e.value {
             case .mapping(let src): mergeIn(src)
             case .sequence(let seq):
@@ -189,7 +219,8 @@ struct TreeBuilder {
             }
         }
         var result: [MapEntry] = []
-        for e in merged where !own.contains(where: { $0.key.value == e.key.value }) { result.append(e) }
+        result.reserveCapacity(merged.count + own.count)
+        for e in merged where !ownKeys.contains(e.key.value) { result.append(e) }
         result.append(contentsOf: own)
         m.entries = result
     }

@@ -53,38 +53,12 @@ struct BuildCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
             // Render every file before writing any, so a failure leaves nothing half-written.
             var files: [(String, [UInt8])] = []
-            for r in result.resources.resources {
-                files.append((output + "/" + ResourceEmitter.fileName(for: r), try ResourceEmitter.document(r)))
+            for (name, r) in try ResourceEmitter.fileNames(for: result.resources.resources) {
+                files.append((output + "/" + name, try ResourceEmitter.document(r)))
             }
-            for (path, bytes) in files { try Console.writeFile(path, bytes) }
+            for (path, bytes) in files { try OutputFile.write(path, bytes) }
         } else {
-            try Console.writeFile(output, result.yaml())
-        }
-    }
-}
-
-struct OutputError: Error {
-    var message: String
-}
-
-enum Console {
-    static func error(_ s: String) {
-        FileHandle.standardError.write((s + "\n").data(using: .utf8) ?? Data())
-    }
-
-    static func writeStdout(_ bytes: [UInt8]) throws {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
-
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        // Write beside the target, then rename: readers never see a partial file.
-        let tmp = path + ".sts-kustomize.tmp"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw OutputError(message: "\(path): cannot write file")
-        }
-        if rename(tmp, path) != 0 {
-            unlink(tmp)
-            throw OutputError(message: "\(path): cannot write file")
+            try OutputFile.write(output, result.yaml())
         }
     }
 }

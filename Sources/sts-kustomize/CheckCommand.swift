@@ -29,7 +29,12 @@ struct CheckCommand: ParsableCommand {
         }
         let input = try RenderInput.loadOrExit(target, loadRestrictor: loadRestrictor)
         let report = StatefulSetChecker().check(input.resources, positionsAreExact: input.positionsAreExact)
-        try Console.writeStdout(Array(FindingsRenderer.render(report, format: format).utf8))
+        do {
+            try Console.writeStdout(Array(FindingsRenderer.render(report, format: format).utf8))
+        } catch let e as OutputError {
+            Console.error("Error: \(e.message)")
+            throw ExitCode(2)
+        }
         if report.fails(strict: strict) { throw ExitCode(1) }
     }
 }
@@ -68,7 +73,7 @@ struct RenderInput {
 
     static func load(_ target: String, restrictor: LoadRestrictor) throws -> RenderInput {
         if target == "-" {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            let bytes = try FileSystem.readAll(0, name: "<stdin>")
             return RenderInput(resources: try RenderedYAML.resources(bytes: bytes, file: "<stdin>"), positionsAreExact: true)
         }
         var isDir: ObjCBool = false
@@ -80,10 +85,8 @@ struct RenderInput {
             for w in result.warnings { Console.error("warning: " + w) }
             return RenderInput(resources: result.resources.resources.map(displayed), positionsAreExact: false)
         }
-        guard let data = FileManager.default.contents(atPath: target) else {
-            throw BuildError("cannot read file", file: target)
-        }
-        return RenderInput(resources: try RenderedYAML.resources(bytes: [UInt8](data), file: target), positionsAreExact: true)
+        let bytes = try FileSystem.readBytes(target)
+        return RenderInput(resources: try RenderedYAML.resources(bytes: bytes, file: target), positionsAreExact: true)
     }
 
     /// The resource with its origin relative to the working directory, as users typed it.

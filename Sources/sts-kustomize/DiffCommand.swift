@@ -33,7 +33,12 @@ struct DiffCommand: ParsableCommand {
             Console.error("Error: \(e)")
             throw ExitCode(2)
         }
-        try Console.writeStdout(Array(DiffRenderer.text(diff).utf8))
+        do {
+            try Console.writeStdout(Array(DiffRenderer.text(diff).utf8))
+        } catch let e as OutputError {
+            Console.error("Error: \(e.message)")
+            throw ExitCode(2)
+        }
         if diff.forbiddenCount > 0 { throw ExitCode(1) }
     }
 }

@@ -20,9 +20,9 @@ enum BinaryRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], cwd: URL? = nil, shell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("sts-kustomize")
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : productsDirectory.appendingPathComponent("sts-kustomize")
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? packageRoot
         let out = Pipe(), err = Pipe()

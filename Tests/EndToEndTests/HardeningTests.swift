@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+/// Issue 9's defects: output that cannot be written, `-o` targets that are not regular files,
+/// `-o DIR` naming, and the load restrictor's exact limits.
+final class HardeningTests: XCTestCase {
+    private func tree() throws -> URL {
+        try BinaryRunner.makeTree([
+            "kustomization.yaml": "resources:\n- r.yaml\n",
+            "r.yaml": """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: X, namespace: a}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: X, namespace: B}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: y}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: cr}
+
+            """,
+        ])
+    }
+
+    private func shell(_ script: String) throws -> BinaryRunner.Result {
+        let bin = BinaryRunner.productsDirectory.appendingPathComponent("sts-kustomize").path
+        return try BinaryRunner.run(["-c", script.replacingOccurrences(of: "BIN", with: "'\(bin)'")], shell: true)
+    }
+
+    func testUnwritableStandardOutputIsAnErrorNotACrash() throws {
+        let dir = try tree().path
+        for (command, code) in [("build", 1), ("check", 2)] {
+            let full = try shell("BIN \(command) '\(dir)' > /dev/full")
+            XCTAssertEqual(full.status, Int32(code), "\(command): \(full.stderr)")
+            XCTAssertTrue(full.stderr.contains("cannot write standard output: no space left on device"), full.stderr)
+            let closed = try shell("BIN \(command) '\(dir)' >&-")
+            XCTAssertEqual(closed.status, Int32(code), "\(command): \(closed.stderr)")
+            XCTAssertTrue(closed.stderr.contains("cannot write standard output"), closed.stderr)
+        }
+    }
+
+    func testOutputToADeviceOrSymlinkWritesThrough() throws {
+        let dir = try tree()
+        let devnull = try BinaryRunner.run(["build", dir.path, "-o", "/dev/null"])
+        XCTAssertEqual(devnull.status, 0, devnull.stderr)
+        var st = stat()
+        XCTAssertEqual(lstat("/dev/null", &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "/dev/null must stay a device")
+
+        let target = dir.appendingPathComponent("real.yaml").path
+        let link = dir.appendingPathComponent("link.yaml").path
+        XCTAssertEqual(symlink(target, link), 0)
+        let viaLink = try BinaryRunner.run(["build", dir.path, "-o", link])
+        XCTAssertEqual(viaLink.status, 0, viaLink.stderr)
+        XCTAssertEqual(lstat(link, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the symlink must stay a symlink")
+        let printed = try BinaryRunner.run(["build", dir.path])
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), printed.stdout)
+    }
+
+    func testOutputDirectoryNamesFollowKustomize() throws {
+        // File names printed by `kubectl kustomize k -o out` for the same resources.
+        let dir = try tree()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let result = try BinaryRunner.run(["build", dir.path, "-o", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), [
+            "a_v1_configmap_x.yaml", "b_v1_configmap_x.yaml", "default_v1_configmap_y.yaml",
+            "rbac.authorization.k8s.io_v1_clusterrole_cr.yaml",
+        ])
+    }
+
+    func testAResourceNameNeverPlacesAFileOutsideTheDirectory() throws {
+        let dir = try BinaryRunner.makeTree([
+            "kustomization.yaml": "resources:\n- r.yaml\n",
+            "r.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \"../../evil\"}\n",
+            "out/keep": "",
+        ])
+        let result = try BinaryRunner.run(["build", dir.path, "-o", dir.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("outside the output directory"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("evil.yaml").path))
+    }
+
+    func testOutputErrorsNameTheReason() throws {
+        let dir = try tree()
+        let missing = try BinaryRunner.run(["build", dir.path, "-o", dir.appendingPathComponent("no/such/x.yaml").path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("no such directory"), missing.stderr)
+        let long = try BinaryRunner.run(["build", dir.path, "-o", dir.appendingPathComponent(String(repeating: "n", count: 300)).path])
+        XCTAssertEqual(long.status, 1)
+        XCTAssertTrue(long.stderr.contains("file name too long"), long.stderr)
+    }
+
+    func testStaleTemporariesOfDeadWritersAreRemoved() throws {
+        let dir = try tree()
+        // pid 2^22+1 is above Linux's pid_max default range, so no process has it.
+        let stale = dir.appendingPathComponent(".out.yaml.sts-kustomize-4194305-0.tmp")
+        try "partial".write(to: stale, atomically: false, encoding: .utf8)
+        let result = try BinaryRunner.run(["build", dir.path, "-o", dir.appendingPathComponent("out.yaml").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "\(names)")
+    }
+
+    func testStandardInputIsReadWithABound() throws {
+        let result = try shell("head -c 300000000 /dev/zero | BIN check -")
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("larger than the limit"), result.stderr)
+    }
+
+    func testAbsoluteResourceDirectoryIsRefused() throws {
+        let base = try BinaryRunner.makeTree(["kustomization.yaml": "resources: []\nnamePrefix: p-\n"])
+        let dir = try BinaryRunner.makeTree(["kustomization.yaml": "resources:\n- \(base.path)\n"])
+        let result = try BinaryRunner.run(["build", dir.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("cannot be absolute"), result.stderr)
+    }
+
+    func testKustomizationSymlinkedFromOutsideTheRootIsNotFound() throws {
+        let outside = try BinaryRunner.makeTree(["kustomization.yaml": "resources: []\n"])
+        let dir = try BinaryRunner.makeTree(["x": ""])
+        XCTAssertEqual(symlink(outside.appendingPathComponent("kustomization.yaml").path,
+                               dir.appendingPathComponent("kustomization.yaml").path), 0)
+        let result = try BinaryRunner.run(["build", dir.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("unable to find one of"), result.stderr)
+    }
+}
