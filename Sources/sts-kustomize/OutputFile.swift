@@ -10,12 +10,13 @@ enum OutputFile {
 
     static func write(_ path: String, _ bytes: [UInt8]) throws {
         var st = stat()
-        if lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+        let exists = lstat(path, &st) == 0
+        if exists, (st.st_mode & S_IFMT) != S_IFREG {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw OutputError(writing: path, errno: EISDIR) }
             try writeThrough(path, bytes)
             return
         }
-        let existingMode: mode_t? = lstat(path, &st) == 0 ? st.st_mode & 0o7777 : nil
+        let existingMode: mode_t? = exists ? st.st_mode & 0o7777 : nil
         let (dir, base) = split(path)
         // The temporary's name must fit where the target's does.
         let stem = String(base.prefix(50))
