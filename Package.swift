@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "StsKustomize", targets: ["StsKustomize"]),
         .executable(name: "sts-kustomize", targets: ["sts-kustomize"]),
+        .library(name: "YAML", targets: ["YAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,7 +35,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "yaml-bench", dependencies: ["YAML", "CYAML"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "YAML"]),
         .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),
@@ -42,5 +42,5 @@ let package = Package(
         .testTarget(name: "StatefulSetChecksTests", dependencies: ["StatefulSetChecks", "Manifests", "YAML"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"], exclude: ["Fixtures"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

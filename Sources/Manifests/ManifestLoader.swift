@@ -1,4 +1,3 @@
-import Dispatch
 import YAML
 
 /// Reads kustomizations and resource files from disk, enforcing the load restrictor.
@@ -26,13 +25,8 @@ public final class ManifestLoader {
             seen.insert(f).inserted && prefetched[f] == nil && parsedFiles[f] == nil && !readOnce.contains(f)
         }
         guard todo.count >= 32 else { return }
-        var results = [Result<[Node], Error>?](repeating: nil, count: todo.count)
-        results.withUnsafeMutableBufferPointer { out in
-            DispatchQueue.concurrentPerform(iterations: todo.count) { i in
-                out[i] = Result { try Self.parseFromDisk(todo[i], limits: limits) }
-            }
-        }
-        for (f, r) in zip(todo, results) { if let r { prefetched[f] = r } }
+        let results = Parallel.map(todo.count) { i in Result { try Self.parseFromDisk(todo[i], limits: limits) } }
+        for (f, r) in zip(todo, results) { prefetched[f] = r }
     }
 
     /// The real path of `path` (symlinks resolved), remembered for the build.

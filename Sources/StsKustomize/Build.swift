@@ -1,4 +1,3 @@
-import Dispatch
 @_exported import Manifests
 @_exported import Overlays
 import YAML
@@ -35,15 +34,12 @@ public enum ResourceEmitter {
         let chunks = resources.count >= 256 ? 8 : 1
         if chunks == 1 { return try emitChunk(resources[...], first: true) }
         let size = (resources.count + chunks - 1) / chunks
-        var parts = [Result<[UInt8], Error>?](repeating: nil, count: chunks)
-        parts.withUnsafeMutableBufferPointer { out in
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = c * size, hi = min(resources.count, lo + size)
-                out[c] = Result { lo < hi ? try emitChunk(resources[lo..<hi], first: c == 0) : [] }
-            }
+        let parts = Parallel.map(chunks) { c in
+            let lo = c * size, hi = min(resources.count, lo + size)
+            return Result { lo < hi ? try emitChunk(resources[lo..<hi], first: c == 0) : [] }
         }
         var bytes: [UInt8] = []
-        for part in parts { if let part { bytes += try part.get() } }
+        for part in parts { bytes += try part.get() }
         return bytes
     }
 

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Cuts a multi-document stream into pieces that libyaml parses to the same documents one by
 /// one as it does in a single pass: every cut is just before a `---` marker at the start of a
 /// line, where the YAML grammar ends any open scalar or collection.
@@ -29,10 +27,7 @@ public enum DocumentSplitter {
             Piece(bytes: UnsafeBufferPointer(rebasing: bytes[cuts[$0]..<cuts[$0 + 1]]), lineOffset: 0)
         }
         // Counting breaks is a pass over every byte: done side by side too.
-        var breaks = [Int](repeating: 0, count: pieces.count)
-        breaks.withUnsafeMutableBufferPointer { counts in
-            DispatchQueue.concurrentPerform(iterations: pieces.count - 1) { counts[$0] = lineBreaks(in: pieces[$0].bytes) }
-        }
+        let breaks = Parallel.map(pieces.count - 1) { lineBreaks(in: pieces[$0].bytes) }
         for i in 1..<pieces.count { pieces[i].lineOffset = pieces[i - 1].lineOffset + breaks[i - 1] }
         return pieces
     }

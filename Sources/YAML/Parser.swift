@@ -95,14 +95,8 @@ public struct YAMLParser {
     /// more than the alias budget: the caller then parses the whole input in one go, so errors
     /// are reported exactly as a single pass reports them.
     private func parseConcurrently(_ pieces: [DocumentSplitter.Piece], file: String) -> [Node]? {
-        let results = UnsafeMutableBufferPointer<TreeBuilder?>.allocate(capacity: pieces.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
-            results[i] = try? parsePiece(pieces[i].bytes, file: file, lineOffset: pieces[i].lineOffset)
+        let results = Parallel.map(pieces.count) { i in
+            try? parsePiece(pieces[i].bytes, file: file, lineOffset: pieces[i].lineOffset)
         }
         var documents: [Node] = []
         var aliasNodes = 0

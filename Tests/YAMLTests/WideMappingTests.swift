@@ -2,7 +2,7 @@ import XCTest
 @testable import YAML
 
 /// Mappings past the size where keys are indexed by hash (issue 9: quadratic mappings) keep
-/// every rule small ones follow. Their speed is measured by benchmarks/wide_mapping_bench.py.
+/// every rule small ones follow. Their speed is measured by Benchmarks/scripts/wide_mapping_bench.py.
 final class WideMappingTests: XCTestCase {
     private func wide(_ n: Int, extra: String = "") -> String {
         (0..<n).map { "k\($0): v\($0)\n" }.joined() + extra

@@ -2,7 +2,7 @@ import Manifests
 
 /// A kind whose name other resources hold, and where they hold it (kustomize's
 /// `nameReference` config). When the target is renamed, every referrer field is updated.
-public struct NameBackReference {
+public struct NameBackReference: Sendable {
     public var target: GVK
     public var referrers: [FieldSpec]
 

@@ -3,7 +3,7 @@ import YAML
 
 /// The field specs every transformer uses: kustomize's builtin tables plus whatever
 /// `configurations:` files add. Bases pass theirs up to the kustomizations that use them.
-public struct TransformerConfig {
+public struct TransformerConfig: Sendable {
     public var namePrefix: [FieldSpec]
     public var nameSuffix: [FieldSpec]
     public var namespace: [FieldSpec]

@@ -2,7 +2,7 @@
 """Patch-engine benchmark: N StatefulSets and N targeted strategic-merge patches in one
 kustomization, rendered by sts-kustomize and by `kubectl kustomize` in the same run.
 
-usage: benchmarks/patch_bench.py BIN [--count 200] [--rounds 5] [--keep DIR]
+usage: Benchmarks/scripts/patch_bench.py BIN [--count 200] [--rounds 5] [--keep DIR]
 
 Prints both medians, the speed ratio (kubectl / BIN) and whether the two outputs hold the same
 documents (parsed with PyYAML). Exit status 1 when they differ or either side fails.

@@ -2,7 +2,7 @@
 """Wide-mapping benchmark: one ConfigMap whose `data` holds N keys, and one mapping of N keys
 built with YAML merge keys (`<<: *base`), rendered at N and 8·N keys.
 
-usage: benchmarks/wide_mapping_bench.py BIN [--keys 10000] [--rounds 3] [--kubectl]
+usage: Benchmarks/scripts/wide_mapping_bench.py BIN [--keys 10000] [--rounds 3] [--kubectl]
 
 The duplicate-key check and merge-key handling must be linear: the 8·N time should be about
 8× the N time (a quadratic scan gives ~64×). Prints the median times, the growth factor for

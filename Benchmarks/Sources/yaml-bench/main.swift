@@ -105,7 +105,7 @@ func timeLibyaml(_ bytes: [UInt8], concurrent: Bool) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         if concurrent {
             let pieces = YAMLParser().pieces(of: buf)
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { libyamlEventLoop(pieces[$0].bytes) }
+            _ = Parallel.map(pieces.count) { libyamlEventLoop(pieces[$0].bytes) }
         } else {
             libyamlEventLoop(buf)
         }
