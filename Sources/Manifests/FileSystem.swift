@@ -24,7 +24,7 @@ public enum FileSystem {
     public static func readBytes(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: path)
+            throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: path)
         }
         defer { close(fd) }
         return try readAll(fd, name: path, limit: limit)
@@ -32,7 +32,7 @@ public enum FileSystem {
 
     /// Everything an open descriptor yields (standard input too), at most `limit` bytes.
     public static func readAll(_ fd: Int32, name: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
-        let tooLarge = BuildError("input is larger than the limit of \(limit) bytes", file: name)
+        let tooLarge = Diagnostic("input is larger than the limit of \(limit) bytes", file: name)
         var st = stat()
         var expected = 0
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
@@ -49,7 +49,7 @@ public enum FileSystem {
             let n = out.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + total, buf.count - total) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw BuildError("cannot read file: \(String(cString: strerror(errno)))", file: name)
+                throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: name)
             }
             if n == 0 { break }
             total += n
@@ -63,7 +63,7 @@ public enum FileSystem {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
         } catch {
-            throw BuildError("cannot list directory", file: path)
+            throw Diagnostic("cannot list directory", file: path)
         }
     }
 

@@ -103,14 +103,14 @@ public struct Kustomization {
         let apiVersion = try d.string("apiVersion")
         if let kind = try d.string("kind") {
             guard let parsed = Kind(rawValue: kind) else {
-                throw BuildError("kind should be Kustomization or Component", file: file, mark: node.asMapping?["kind"]?.mark)
+                throw Diagnostic("kind should be Kustomization or Component", file: file, mark: node.asMapping?["kind"]?.mark)
             }
             k.kind = parsed
         }
         if let apiVersion {
             let required = k.kind == .component ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
             if apiVersion != required {
-                throw BuildError("apiVersion for \(k.kind.rawValue) should be \(required)", file: file, mark: node.asMapping?["apiVersion"]?.mark)
+                throw Diagnostic("apiVersion for \(k.kind.rawValue) should be \(required)", file: file, mark: node.asMapping?["apiVersion"]?.mark)
             }
         }
         _ = try d.optional("metadata")
@@ -147,12 +147,12 @@ public struct Kustomization {
             var sd = try StrictDecoder(so, file: file, context: "sortOptions")
             let orderText = try sd.string("order") ?? ""
             guard let order = SortOptions.Order(rawValue: orderText) else {
-                throw BuildError("the field 'sortOptions.order' must be one of [legacy, fifo]", file: file, mark: so.mark)
+                throw Diagnostic("the field 'sortOptions.order' must be one of [legacy, fifo]", file: file, mark: so.mark)
             }
             var opts = SortOptions(order: order)
             if let legacy = try sd.optional("legacySortOptions") {
                 if order != .legacy {
-                    throw BuildError("the field 'sortOptions.legacySortOptions' is set but the selected sort order is '\(order.rawValue)', not 'legacy'", file: file, mark: legacy.mark)
+                    throw Diagnostic("the field 'sortOptions.legacySortOptions' is set but the selected sort order is '\(order.rawValue)', not 'legacy'", file: file, mark: legacy.mark)
                 }
                 var ld = try StrictDecoder(legacy, file: file, context: "legacySortOptions")
                 opts.orderFirst = try ld.stringList("orderFirst")

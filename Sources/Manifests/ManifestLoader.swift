@@ -57,10 +57,10 @@ public final class ManifestLoader {
             found.append(p)
         }
         if found.count > 1 {
-            throw BuildError("Found multiple kustomization files under: \(dir)", file: dir)
+            throw Diagnostic("Found multiple kustomization files under: \(dir)", file: dir)
         }
         guard let file = found.first else {
-            throw BuildError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'", file: dir)
+            throw Diagnostic("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '\(dir)'", file: dir)
         }
         return file
     }
@@ -68,15 +68,11 @@ public final class ManifestLoader {
     public func loadKustomization(in dir: String) throws -> Kustomization {
         let file = try kustomizationFile(in: dir)
         let doc: Node?
-        do {
-            var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
-            parser.goYAMLv2 = true
-            doc = try parser.parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
-        } catch let e as YAMLError {
-            throw BuildError(e)
-        }
+        var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
+        parser.goYAMLv2 = true
+        doc = try parser.parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
         guard let doc, !Kustomization.isEmpty(doc) else {
-            throw BuildError("kustomization.yaml is empty", file: file)
+            throw Diagnostic("kustomization.yaml is empty", file: file)
         }
         return try Kustomization.decode(doc, file: file)
     }
@@ -91,7 +87,7 @@ public final class ManifestLoader {
     public func resolveFile(_ path: String, root: String, kustomizationFile: String) throws -> String {
         let full = FileSystem.join(root, path)
         guard let real = realPath(full) else {
-            throw BuildError("'\(path)' doesn't exist", file: kustomizationFile)
+            throw Diagnostic("'\(path)' doesn't exist", file: kustomizationFile)
         }
         let realRoot = realPath(root) ?? root
         try restrictor.check(file: real, root: realRoot, requestedAs: path, kustomizationFile: kustomizationFile)
@@ -116,11 +112,7 @@ public final class ManifestLoader {
 
     private static func parseFromDisk(_ file: String, limits: ParseLimits) throws -> [Node] {
         let bytes = try FileSystem.readBytes(file)
-        do {
-            return try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
-        } catch let e as YAMLError {
-            throw BuildError(e)
-        }
+        return try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
     }
 
     /// Resources of a resource file: every document, with `kind: List` items expanded.
@@ -132,17 +124,17 @@ public final class ManifestLoader {
         var out: [Resource] = []
         for doc in docs {
             guard let m = doc.asMapping else {
-                throw BuildError("a resource must be a YAML mapping", file: file, mark: doc.mark)
+                throw Diagnostic("a resource must be a YAML mapping", file: file, mark: doc.mark)
             }
             if m.entries.isEmpty { continue }
             let kind = m.string("kind") ?? ""
             if kind.hasSuffix("List"), let items = m["items"] {
                 guard let seq = items.asSequence else {
-                    throw BuildError("'items' of a \(kind) must be a list", file: file, mark: items.mark)
+                    throw Diagnostic("'items' of a \(kind) must be a list", file: file, mark: items.mark)
                 }
                 for item in seq.items {
                     guard let im = item.asMapping else {
-                        throw BuildError("an item of a \(kind) must be a mapping", file: file, mark: item.mark)
+                        throw Diagnostic("an item of a \(kind) must be a mapping", file: file, mark: item.mark)
                     }
                     out.append(try validated(im, file: file))
                 }
@@ -155,7 +147,7 @@ public final class ManifestLoader {
 
     static func validated(_ m: Mapping, file: String) throws -> Resource {
         guard let kind = m.string("kind"), !kind.isEmpty else {
-            throw BuildError("missing kind in resource", file: file, mark: m.mark)
+            throw Diagnostic("missing kind in resource", file: file, mark: m.mark)
         }
         let r = Resource(object: m, origin: file)
         try r.validateMetadata()

@@ -72,10 +72,10 @@ public final class Resource {
     public func validateMetadata() throws {
         let kind = self.kind
         if kind.isEmpty {
-            throw BuildError("missing kind in resource", file: origin, mark: object.mark)
+            throw Diagnostic("missing kind in resource", file: origin, mark: object.mark)
         }
         if name.isEmpty && !kind.hasSuffix("List") {
-            throw BuildError("missing metadata.name in \(kind) resource", file: origin, mark: object.mark)
+            throw Diagnostic("missing metadata.name in \(kind) resource", file: origin, mark: object.mark)
         }
     }
 

@@ -1,3 +1,4 @@
+import YAML
 /// The resources of a build in order. While resources are only being appended (the
 /// accumulation phase) an index of current IDs makes duplicate checks O(1); handing the
 /// list out for transformation drops the index, since transformers rename in place.
@@ -32,7 +33,7 @@ public final class ResourceMap {
         idIndex = nil
         let id = r.id
         if let existing = idx[id] {
-            throw BuildError("may not add resource with an already registered id: \(id) (from \(r.origin); first from \(existing.origin))", file: r.origin)
+            throw Diagnostic("may not add resource with an already registered id: \(id) (from \(r.origin); first from \(existing.origin))", file: r.origin)
         }
         idx[id] = r
         list.append(r)

@@ -10,7 +10,7 @@ public struct StrictDecoder {
 
     public init(_ node: Node, file: String, context: String) throws {
         guard let m = node.asMapping else {
-            throw BuildError("\(context) must be a mapping", file: file, mark: node.mark)
+            throw Diagnostic("\(context) must be a mapping", file: file, mark: node.mark)
         }
         self.mapping = m
         self.file = file
@@ -37,17 +37,17 @@ public struct StrictDecoder {
     public mutating func string(_ key: String) throws -> String? {
         guard let v = try optional(key) else { return nil }
         guard case .scalar(let s) = v else {
-            throw BuildError("\(context): '\(key)' must be a string", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a string", file: file, mark: v.mark)
         }
         guard s.tag == .string || s.tag == .timestamp else {
-            throw BuildError("\(context): '\(key)' must be a string, not \(s.value)", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a string, not \(s.value)", file: file, mark: v.mark)
         }
         return s.value
     }
 
     public mutating func requiredString(_ key: String) throws -> String {
         guard let s = try string(key) else {
-            throw BuildError("\(context): missing '\(key)'", file: file, mark: mapping.mark)
+            throw Diagnostic("\(context): missing '\(key)'", file: file, mark: mapping.mark)
         }
         return s
     }
@@ -55,7 +55,7 @@ public struct StrictDecoder {
     public mutating func bool(_ key: String) throws -> Bool? {
         guard let v = try optional(key) else { return nil }
         guard case .scalar(let s) = v, let b = s.boolValue else {
-            throw BuildError("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
         }
         return b
     }
@@ -67,17 +67,17 @@ public struct StrictDecoder {
             if s.tag == .int, case .signed(let i)? = GoNumber.parseInt(s.value) { return Int(i) }
             if s.tag == .float, let d = GoNumber.parseFloat(s.value), d == d.rounded(), abs(d) < 9.2e18 { return Int(d) }
         }
-        throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
+        throw Diagnostic("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
     }
 
     public mutating func stringList(_ key: String) throws -> [String]? {
         guard let v = try optional(key) else { return nil }
         guard case .sequence(let seq) = v else {
-            throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
         }
         return try seq.items.map { item in
             guard case .scalar(let s) = item, s.tag == .string || s.tag == .timestamp else {
-                throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
+                throw Diagnostic("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
             }
             return s.value
         }
@@ -88,17 +88,17 @@ public struct StrictDecoder {
     public mutating func stringMap(_ key: String) throws -> [(String, String)]? {
         guard let v = try optional(key) else { return nil }
         guard case .mapping(let m) = v else {
-            throw BuildError("\(context): '\(key)' must be a map of strings", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a map of strings", file: file, mark: v.mark)
         }
         return try m.entries.map { e in
             guard case .scalar(let s) = e.value else {
-                throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
+                throw Diagnostic("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
             }
             switch s.tag {
             case .string, .timestamp: return (e.key.value, s.value)
             case .null: return (e.key.value, "")
             default:
-                throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string, not \(s.value) (quote it)", file: file, mark: e.value.mark)
+                throw Diagnostic("\(context): value of '\(e.key.value)' in '\(key)' must be a string, not \(s.value) (quote it)", file: file, mark: e.value.mark)
             }
         }
     }
@@ -106,7 +106,7 @@ public struct StrictDecoder {
     public mutating func list(_ key: String) throws -> [Node]? {
         guard let v = try optional(key) else { return nil }
         guard case .sequence(let seq) = v else {
-            throw BuildError("\(context): '\(key)' must be a list", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a list", file: file, mark: v.mark)
         }
         return seq.items
     }
@@ -114,7 +114,7 @@ public struct StrictDecoder {
     /// Fails on the first key no decode call asked for.
     public func finish() throws {
         for e in mapping.entries where !consumed.contains(e.key.value) {
-            throw BuildError("\(context): unknown field '\(e.key.value)'", file: file, mark: e.key.mark)
+            throw Diagnostic("\(context): unknown field '\(e.key.value)'", file: file, mark: e.key.mark)
         }
     }
 }

@@ -1,3 +1,4 @@
+import YAML
 import Manifests
 
 /// What one kustomization has built so far: its resources and the field-spec
@@ -22,7 +23,7 @@ public final class Accumulator {
     public func mergeVars(_ more: [VarDeclaration]) throws {
         for v in more {
             if vars.contains(where: { $0.name == v.name }) {
-                throw BuildError("var '\(v.name)' already encountered", file: v.file)
+                throw Diagnostic("var '\(v.name)' already encountered", file: v.file)
             }
             vars.append(v)
         }

@@ -25,7 +25,7 @@ public final class OverlayResolver {
     /// `kustomize build DIR`: the resources in output order.
     public func build(_ dir: String) throws -> ResourceMap {
         guard FileSystem.type(of: dir) == .directory else {
-            throw BuildError("must build at directory: not a valid directory", file: dir)
+            throw Diagnostic("must build at directory: not a valid directory", file: dir)
         }
         let root = FileSystem.realPath(dir) ?? dir
         // A Component may be built directly; only as a `resources:` entry is it an error.
@@ -62,14 +62,14 @@ public final class OverlayResolver {
     func accumulateDirectory(_ dir: String, from parent: Kustomization, isComponent: Bool, into acc: Accumulator?) throws -> Accumulator {
         let root = FileSystem.realPath(dir) ?? dir
         if inProgress.contains(root) {
-            throw BuildError("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
+            throw Diagnostic("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
         }
         let k = try loader.loadKustomization(in: root)
         if isComponent && k.kind != .component {
-            throw BuildError("expected kind 'Component' for path '\(root)' but got '\(k.kind.rawValue)'", file: k.file)
+            throw Diagnostic("expected kind 'Component' for path '\(root)' but got '\(k.kind.rawValue)'", file: k.file)
         }
         if !isComponent && k.kind == .component {
-            throw BuildError("expected kind != 'Component' for path '\(root)'", file: k.file)
+            throw Diagnostic("expected kind != 'Component' for path '\(root)'", file: k.file)
         }
         return try accumulate(k, root: root, into: acc ?? Accumulator())
     }
@@ -113,10 +113,10 @@ public final class OverlayResolver {
         for entry in k.components {
             let full = FileSystem.join(root, entry)
             guard FileSystem.type(of: full) == .directory else {
-                throw BuildError("component '\(entry)' must be a directory holding a kustomization", file: k.file)
+                throw Diagnostic("component '\(entry)' must be a directory holding a kustomization", file: k.file)
             }
             if entry.hasPrefix("/") {
-                throw BuildError("accumulating components: new root '\(entry)' cannot be absolute", file: k.file)
+                throw Diagnostic("accumulating components: new root '\(entry)' cannot be absolute", file: k.file)
             }
             _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
         }
@@ -130,16 +130,16 @@ public final class OverlayResolver {
 
     private func accumulateResource(_ entry: String, kustomization k: Kustomization, root: String, into acc: Accumulator) throws {
         if RemoteReference.looksRemote(entry) {
-            throw BuildError("remote resource '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
+            throw Diagnostic("remote resource '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
         }
         let full = FileSystem.join(root, entry)
         switch FileSystem.type(of: full) {
         case .missing:
-            throw BuildError("accumulating resources: '\(entry)' doesn't exist", file: k.file)
+            throw Diagnostic("accumulating resources: '\(entry)' doesn't exist", file: k.file)
         case .directory:
             // kustomize's loader refuses to open an absolute root, whatever the restrictor.
             if entry.hasPrefix("/") {
-                throw BuildError("accumulating resources from '\(entry)': new root '\(entry)' cannot be absolute", file: k.file)
+                throw Diagnostic("accumulating resources from '\(entry)': new root '\(entry)' cannot be absolute", file: k.file)
             }
             let sub = try accumulateDirectory(full, from: k, isComponent: false, into: nil)
             try acc.merge(sub)
@@ -159,23 +159,19 @@ public final class OverlayResolver {
         // kyaml reads only `path` and `version`; other keys are ignored.
         let known = k.openapi.filter { $0.0 == "path" || $0.0 == "version" }
         if Set(known.map(\.0)).count > 1 {
-            throw BuildError("builtin version and path cannot both be specified in openapi", file: k.file)
+            throw Diagnostic("builtin version and path cannot both be specified in openapi", file: k.file)
         }
         for (key, value) in known {
             switch key {
             case "path":
                 let file = try loader.resolveFile(value, root: root, kustomizationFile: k.file)
                 guard let doc = try loader.parse(file: file).first else {
-                    throw BuildError("the OpenAPI document is empty", file: file)
+                    throw Diagnostic("the OpenAPI document is empty", file: file)
                 }
-                do {
-                    schema = try MergeSchema(openAPIDocument: doc, file: file)
-                } catch let e as PatchError {
-                    throw BuildError(e)
-                }
+                schema = try MergeSchema(openAPIDocument: doc, file: file)
             case "version":
                 guard value == MergeSchema.builtinVersion else {
-                    throw BuildError("the specified OpenAPI version '\(value)' is not built in (only \(MergeSchema.builtinVersion))", file: k.file)
+                    throw Diagnostic("the specified OpenAPI version '\(value)' is not built in (only \(MergeSchema.builtinVersion))", file: k.file)
                 }
             default:
                 break
@@ -190,7 +186,7 @@ public final class OverlayResolver {
         if !k.patchesStrategicMerge.isEmpty {
             let patches = try StrategicMergePatchesTransformer.load(k.patchesStrategicMerge, kustomization: k, root: root, loader: loader)
             if patches.isEmpty {
-                throw BuildError("patchesStrategicMerge: patch appears to be empty", file: k.file)
+                throw Diagnostic("patchesStrategicMerge: patch appears to be empty", file: k.file)
             }
             list.append(StrategicMergePatchesTransformer(patches: patches, applier: applier))
         }
@@ -210,13 +206,13 @@ public final class OverlayResolver {
                     try specs.mergeOne(FieldSpec(path: "metadata/labels", create: true))
                 }
             } catch {
-                throw BuildError("failed to merge labels: \(error.message)", file: k.file)
+                throw Diagnostic("failed to merge labels: \(error.message)", file: k.file)
             }
             if !label.includeSelectors && label.includeTemplates {
                 do {
                     try specs.mergeAll(config.templateLabels)
                 } catch {
-                    throw BuildError("failed to merge template fieldSpec: \(error.message)", file: k.file)
+                    throw Diagnostic("failed to merge template fieldSpec: \(error.message)", file: k.file)
                 }
             }
             for s in config.labels where !specs.contains(s) { specs.append(s) }
@@ -249,7 +245,7 @@ public final class OverlayResolver {
     private func refuseUnsupported(_ k: Kustomization) throws {
         for (field, mark) in k.refusedFields {
             let why = field == "inventory" ? "kustomize v5 dropped inventory objects" : "sts-kustomize does not run Helm or fetch charts"
-            throw BuildError("'\(field)' is not supported: \(why)", file: k.file, mark: mark)
+            throw Diagnostic("'\(field)' is not supported: \(why)", file: k.file, mark: mark)
         }
     }
 }

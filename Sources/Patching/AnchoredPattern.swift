@@ -1,3 +1,5 @@
+import YAML
+
 import Foundation
 
 /// A `target:` field as kustomize matches it: a regular expression anchored at both ends
@@ -70,7 +72,7 @@ final class RegexCache: @unchecked Sendable {
             compiled[pattern] = re
             return re
         } catch {
-            throw PatchError(message: "error parsing regexp in target \(field): `\(pattern)`")
+            throw Diagnostic(message: "error parsing regexp in target \(field): `\(pattern)`")
         }
     }
 }

@@ -46,14 +46,14 @@ public struct JSONPatch {
     public init(document: Node, file: String) throws {
         self.file = file
         guard case .sequence(let seq) = document else {
-            throw PatchError(file: file, mark: document.mark,
+            throw Diagnostic(file: file, mark: document.mark,
                              message: "a JSON patch must be a list of operations, found a \(document.kindName)")
         }
         var ops: [Operation] = []
         ops.reserveCapacity(seq.items.count)
         for item in seq.items {
             guard case .mapping(let m) = item else {
-                throw PatchError(file: file, mark: item.mark, message: "a JSON patch operation must be a mapping")
+                throw Diagnostic(file: file, mark: item.mark, message: "a JSON patch operation must be a mapping")
             }
             let value = m["value"]
             ops.append(Operation(op: m.string("op") ?? "unknown",
@@ -71,7 +71,7 @@ public struct JSONPatch {
     public init(text: String, file: String) throws {
         let docs = try YAMLParser().parse(text, file: file)
         guard let first = docs.first else {
-            throw PatchError(file: file, message: "empty json patch operations")
+            throw Diagnostic(file: file, message: "empty json patch operations")
         }
         try self.init(document: first, file: file)
     }
@@ -85,7 +85,7 @@ public struct JSONPatch {
                 try apply(op, to: &doc)
             } catch let failure as Failure {
                 let what = op.path.map { "\(op.op) \($0.text)" } ?? op.op
-                throw PatchError(file: file, mark: op.mark,
+                throw Diagnostic(file: file, mark: op.mark,
                                  message: "operation \(index + 1) (\(what)): \(failure.message)")
             }
         }

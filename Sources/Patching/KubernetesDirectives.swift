@@ -24,7 +24,7 @@ enum KubernetesDirectives {
             let key = d.key.value
             guard let list = d.value.asSequence else {
                 if d.value.isNull { continue }
-                throw PatchError(file: file, mark: d.value.mark, message: "\(key) must be a list")
+                throw Diagnostic(file: file, mark: d.value.mark, message: "\(key) must be a list")
             }
             if key == retainKeys {
                 let keep = Set(list.items.compactMap(\.stringValue))

@@ -28,7 +28,7 @@ public struct LabelSelector: Equatable, Sendable {
     public let text: String
     public let requirements: [Requirement]
 
-    /// Throws a PatchError with the parser's message, e.g.
+    /// Throws a Diagnostic with the parser's message, e.g.
     /// `unable to parse requirement: found '(', expected: identifier`.
     public init(_ text: String) throws {
         self.text = text
@@ -143,7 +143,7 @@ public struct LabelSelector: Equatable, Sendable {
                         j += 1
                     }
                     guard let token = last else {
-                        throw PatchError(message: "error expected: keyword found '\(String(decoding: buffer, as: UTF8.self))'")
+                        throw Diagnostic(message: "error expected: keyword found '\(String(decoding: buffer, as: UTF8.self))'")
                     }
                     out.append(token)
                     i = lastEnd
@@ -185,8 +185,8 @@ public struct LabelSelector: Equatable, Sendable {
                 case .identifier, .doesNotExist:
                     do {
                         result.append(try parseRequirement())
-                    } catch let e as PatchError {
-                        throw PatchError(message: "unable to parse requirement: \(e.message)")
+                    } catch let e as Diagnostic {
+                        throw Diagnostic(message: "unable to parse requirement: \(e.message)")
                     }
                     switch next() {
                     case .end:
@@ -195,14 +195,14 @@ public struct LabelSelector: Equatable, Sendable {
                         let t = peek()
                         if case .identifier = t { continue }
                         if t == .doesNotExist { continue }
-                        throw PatchError(message: "found '\(t.literal)', expected: identifier after ','")
+                        throw Diagnostic(message: "found '\(t.literal)', expected: identifier after ','")
                     case let t:
-                        throw PatchError(message: "found '\(t.literal)', expected: ',' or 'end of string'")
+                        throw Diagnostic(message: "found '\(t.literal)', expected: ',' or 'end of string'")
                     }
                 case .end:
                     return result
                 case let t:
-                    throw PatchError(message: "found '\(t.literal)', expected: !, identifier, or 'end of string'")
+                    throw Diagnostic(message: "found '\(t.literal)', expected: !, identifier, or 'end of string'")
                 }
             }
         }
@@ -215,7 +215,7 @@ public struct LabelSelector: Equatable, Sendable {
                 t = next()
             }
             guard case .identifier(let key) = t else {
-                throw PatchError(message: "found '\(t.literal)', expected: identifier")
+                throw Diagnostic(message: "found '\(t.literal)', expected: identifier")
             }
             try LabelSyntax.validateKey(key)
             let after = peek()
@@ -234,7 +234,7 @@ public struct LabelSelector: Equatable, Sendable {
             case .notIn: parsed = .notIn
             case .notEquals: parsed = .notEquals
             default:
-                throw PatchError(message: "found '\(opToken.literal)', expected: in, notin, =, ==, !=, gt, lt")
+                throw Diagnostic(message: "found '\(opToken.literal)', expected: in, notin, =, ==, !=, gt, lt")
             }
             var values: Set<String>
             switch parsed {
@@ -245,7 +245,7 @@ public struct LabelSelector: Equatable, Sendable {
             switch parsed {
             case .greaterThan, .lessThan:
                 for v in sorted where Int64(v) == nil {
-                    throw PatchError(message: "values[0]: Invalid value: \"\(v)\": for 'Gt', 'Lt' operators, the value must be an integer")
+                    throw Diagnostic(message: "values[0]: Invalid value: \"\(v)\": for 'Gt', 'Lt' operators, the value must be an integer")
                 }
             default:
                 break
@@ -256,19 +256,19 @@ public struct LabelSelector: Equatable, Sendable {
 
         private mutating func parseValues() throws -> Set<String> {
             let open = next()
-            guard open == .openParen else { throw PatchError(message: "found '\(open.literal)' expected: '('") }
+            guard open == .openParen else { throw Diagnostic(message: "found '\(open.literal)' expected: '('") }
             let t = peek()
             switch t {
             case .identifier, .comma:
                 let s = try parseIdentifierList()
                 let close = next()
-                guard close == .closeParen else { throw PatchError(message: "found '\(t.literal)', expected: ')'") }
+                guard close == .closeParen else { throw Diagnostic(message: "found '\(t.literal)', expected: ')'") }
                 return s
             case .closeParen:
                 _ = next()
                 return [""]
             default:
-                throw PatchError(message: "found '\(t.literal)', expected: ',', ')' or identifier")
+                throw Diagnostic(message: "found '\(t.literal)', expected: ',', ')' or identifier")
             }
         }
 
@@ -282,7 +282,7 @@ public struct LabelSelector: Equatable, Sendable {
                     let t2 = peek()
                     if t2 == .comma { continue }
                     if t2 == .closeParen { return s }
-                    throw PatchError(message: "found '\(t2.literal)', expected: ',' or ')'")
+                    throw Diagnostic(message: "found '\(t2.literal)', expected: ',' or ')'")
                 case .comma:
                     if s.isEmpty { s.insert("") }
                     let t2 = peek()
@@ -295,7 +295,7 @@ public struct LabelSelector: Equatable, Sendable {
                         s.insert("")
                     }
                 default:
-                    throw PatchError(message: "found '\(t.literal)', expected: ',', or identifier")
+                    throw Diagnostic(message: "found '\(t.literal)', expected: ',', or identifier")
                 }
             }
         }
@@ -304,7 +304,7 @@ public struct LabelSelector: Equatable, Sendable {
             let t = peek()
             if t == .end || t == .comma { return [""] }
             let v = next()
-            guard case .identifier(let s) = v else { throw PatchError(message: "found '\(v.literal)', expected: identifier") }
+            guard case .identifier(let s) = v else { throw Diagnostic(message: "found '\(v.literal)', expected: identifier") }
             return [s]
         }
     }
@@ -344,7 +344,7 @@ enum LabelSyntax {
         default: valid = false
         }
         if !valid {
-            throw PatchError(message: "key: Invalid value: \"\(key)\": name part must consist of alphanumeric characters, "
+            throw Diagnostic(message: "key: Invalid value: \"\(key)\": name part must consist of alphanumeric characters, "
                 + "'-', '_' or '.', and must start and end with an alphanumeric character")
         }
     }
@@ -352,7 +352,7 @@ enum LabelSyntax {
     static func validateValue(_ value: String) throws {
         if value.isEmpty { return }
         if !isQualifiedNamePart(Substring(value)) {
-            throw PatchError(message: "values[0]: Invalid value: \"\(value)\": a valid label must be an empty string or "
+            throw Diagnostic(message: "values[0]: Invalid value: \"\(value)\": a valid label must be an empty string or "
                 + "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character")
         }
     }

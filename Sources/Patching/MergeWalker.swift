@@ -84,7 +84,7 @@ final class MergeWalker {
         switch (reference, origin) {
         case (.mapping, .mapping), (.sequence, .sequence), (.scalar, .scalar): return
         default:
-            throw PatchError(file: file, mark: origin.mark, message:
+            throw Diagnostic(file: file, mark: origin.mark, message:
                 "wrong node kind at \(pathDescription): expected \(reference.kindName) but got "
                 + "\(origin.kindName): node contents:\n\(origin.snippet)")
         }

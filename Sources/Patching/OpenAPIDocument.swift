@@ -28,18 +28,18 @@ struct SchemaBuilder {
     mutating func addOpenAPIDocument(_ document: Node, file: String) throws {
         self.file = file
         guard let doc = document.asMapping else {
-            throw PatchError(file: file, mark: document.mark, message: "an OpenAPI document must be a mapping")
+            throw Diagnostic(file: file, mark: document.mark, message: "an OpenAPI document must be a mapping")
         }
         guard let defsNode = doc["definitions"], !defsNode.isNull else { return }
         guard let defs = defsNode.asMapping else {
-            throw PatchError(file: file, mark: defsNode.mark, message: "OpenAPI `definitions` must be a mapping")
+            throw Diagnostic(file: file, mark: defsNode.mark, message: "OpenAPI `definitions` must be a mapping")
         }
         // Reserve every name first: definitions reference each other in any order, and an
         // existing name keeps its index so that references to it see the new content.
         var reserved: [(Int32, Mapping)] = []
         for entry in defs.entries {
             guard let schema = entry.value.asMapping else {
-                throw PatchError(file: file, mark: entry.value.mark,
+                throw Diagnostic(file: file, mark: entry.value.mark,
                                  message: "OpenAPI definition \(entry.key.value) must be a mapping")
             }
             let index: Int32
@@ -68,10 +68,10 @@ struct SchemaBuilder {
     mutating func addCustomResourceDefinition(_ crd: Node, file: String) throws {
         self.file = file
         guard let root = crd.asMapping, let spec = root.mapping("spec") else {
-            throw PatchError(file: file, mark: crd.mark, message: "a CustomResourceDefinition needs a `spec` mapping")
+            throw Diagnostic(file: file, mark: crd.mark, message: "a CustomResourceDefinition needs a `spec` mapping")
         }
         guard let group = spec.string("group"), let kind = spec.mapping("names")?.string("kind") else {
-            throw PatchError(file: file, mark: spec.mark, message: "a CustomResourceDefinition needs spec.group and spec.names.kind")
+            throw Diagnostic(file: file, mark: spec.mark, message: "a CustomResourceDefinition needs spec.group and spec.names.kind")
         }
         // v1beta1 may give one schema for all versions under spec.validation.
         let sharedSchema = spec.mapping("validation")?.mapping("openAPIV3Schema")

@@ -27,7 +27,7 @@ enum PatchDirective {
             try SequenceElements.set(seq, element: nil, keys: [key], values: [value.goValue])
             return directive
         case .scalar(let s):
-            throw PatchError(file: file, mark: s.mark,
+            throw Diagnostic(file: file, mark: s.mark,
                              message: "no implemented strategic merge patch strategy for '\(s.value)'")
         }
     }
@@ -38,7 +38,7 @@ enum PatchDirective {
         case "replace": return .replace
         case "delete": return .delete
         case let other:
-            throw PatchError(file: file, mark: value.mark, message: "unknown patch strategy '\(other)'")
+            throw Diagnostic(file: file, mark: value.mark, message: "unknown patch strategy '\(other)'")
         }
     }
 }

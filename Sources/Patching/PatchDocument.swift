@@ -25,7 +25,7 @@ public enum PatchDocument {
     case strategicMerge([Mapping])
     case json(JSONPatch)
     /// Taken as a JSON patch that cannot be decoded: an error once it meets a resource.
-    case undecodableJSON(PatchError)
+    case undecodableJSON(Diagnostic)
 
     public static func parse(bytes: [UInt8], file: String) throws -> PatchDocument {
         if bytes.isEmpty { return .empty }
@@ -33,12 +33,12 @@ public enum PatchDocument {
         let json = Result { try jsonPatch(bytes: bytes, file: file) }
         switch (sm, json) {
         case (.success, .success):
-            throw PatchError(file: file, message: "illegally qualifies as both an SM and JSON patch")
+            throw Diagnostic(file: file, message: "illegally qualifies as both an SM and JSON patch")
         case (.failure(let smError), .failure):
-            throw PatchError(file: file, message: "unable to parse SM or JSON patch: \(describe(smError))")
+            throw Diagnostic(file: file, message: "unable to parse SM or JSON patch: \(describe(smError))")
         case (.success(let maps), .failure(let jsonError)):
             if maps.isEmpty {
-                return .undecodableJSON(jsonError as? PatchError ?? PatchError(file: file, message: describe(jsonError)))
+                return .undecodableJSON(jsonError as? Diagnostic ?? Diagnostic(file: file, message: describe(jsonError)))
             }
             return .strategicMerge(maps)
         case (.failure, .success(let patch)):
@@ -55,8 +55,8 @@ public enum PatchDocument {
         let docs: [Node]
         do {
             docs = try bytes.withUnsafeBufferPointer { try YAMLParser().parseResourceStream(bytes: $0, file: file) }
-        } catch let e as YAMLError {
-            throw PatchError(file: e.file, mark: e.mark, message: e.message)
+        } catch let e as Diagnostic {
+            throw Diagnostic(file: e.file, mark: e.mark, message: e.message)
         }
         var patches: [Mapping] = []
         for doc in docs {
@@ -68,7 +68,7 @@ public enum PatchDocument {
             case .mapping(let m):
                 let kind = m.string("kind") ?? ""
                 guard !kind.isEmpty else {
-                    throw PatchError(file: file, mark: m.mark, message: "missing kind in strategic merge patch")
+                    throw Diagnostic(file: file, mark: m.mark, message: "missing kind in strategic merge patch")
                 }
                 if kind.hasSuffix("List") {
                     if let items = m["items"]?.asSequence {
@@ -79,11 +79,11 @@ public enum PatchDocument {
                     continue
                 }
                 guard let name = m.mapping("metadata")?.string("name"), !name.isEmpty else {
-                    throw PatchError(file: file, mark: m.mark, message: "missing metadata.name in strategic merge patch")
+                    throw Diagnostic(file: file, mark: m.mark, message: "missing metadata.name in strategic merge patch")
                 }
                 patches.append(m)
             default:
-                throw PatchError(file: file, mark: doc.mark, message: "a strategic merge patch must be a mapping")
+                throw Diagnostic(file: file, mark: doc.mark, message: "a strategic merge patch must be a mapping")
             }
         }
         return patches
@@ -92,12 +92,12 @@ public enum PatchDocument {
     /// The JSON reading (kustomize's `jsonPatchFromBytes`).
     public static func jsonPatch(bytes: [UInt8], file: String) throws -> JSONPatch {
         guard let first = bytes.first else {
-            throw PatchError(file: file, message: "empty json patch operations")
+            throw Diagnostic(file: file, message: "empty json patch operations")
         }
         var parser = YAMLParser()
         if first == UInt8(ascii: "[") {
             guard StrictJSON.isValid(bytes) else {
-                throw PatchError(file: file, message: "a JSON patch that starts with '[' must be valid JSON")
+                throw Diagnostic(file: file, message: "a JSON patch that starts with '[' must be valid JSON")
             }
         } else {
             parser.goYAMLv2 = true
@@ -105,8 +105,8 @@ public enum PatchDocument {
         let document: Node?
         do {
             document = try parser.parseFirstDocument(bytes: bytes, file: file)
-        } catch let e as YAMLError {
-            throw PatchError(file: e.file, mark: e.mark, message: e.message)
+        } catch let e as Diagnostic {
+            throw Diagnostic(file: e.file, mark: e.mark, message: e.message)
         }
         guard let document else { return try JSONPatch(document: .sequence(Sequence()), file: file) }
         if first != UInt8(ascii: "[") { try asJSON(document, file: file) }
@@ -148,7 +148,7 @@ public enum PatchDocument {
         guard key.style == .plain else { return key }
         switch ScalarResolver.resolveYAML11(key.value) {
         case .null:
-            throw PatchError(file: file, mark: key.mark, message: "a null map key (\"\(key.value)\") has no JSON form")
+            throw Diagnostic(file: file, mark: key.mark, message: "a null map key (\"\(key.value)\") has no JSON form")
         case .bool:
             var k = key
             k.value = Scalar(key.value, tag: .bool).boolValue == true ? "true" : "false"
@@ -172,7 +172,7 @@ public enum PatchDocument {
             if case .signed(0)? = GoNumber.parseInt(s.value) { s.value = "0" }
         case .float:
             if let d = GoNumber.parseFloat(s.value), !d.isFinite {
-                throw PatchError(file: file, mark: s.mark, message: "json: unsupported value: \(s.value)")
+                throw Diagnostic(file: file, mark: s.mark, message: "json: unsupported value: \(s.value)")
             }
         default:
             return
@@ -180,6 +180,6 @@ public enum PatchDocument {
     }
 
     private static func describe(_ error: Error) -> String {
-        (error as? PatchError)?.message ?? "\(error)"
+        (error as? Diagnostic)?.message ?? "\(error)"
     }
 }

@@ -34,8 +34,8 @@ public struct PatchSelector: Sendable {
     private let kindPattern: AnchoredPattern
     private let namePattern: AnchoredPattern
     private let namespacePattern: AnchoredPattern
-    private let labels: Result<LabelSelector, PatchError>?
-    private let annotations: Result<LabelSelector, PatchError>?
+    private let labels: Result<LabelSelector, Diagnostic>?
+    private let annotations: Result<LabelSelector, Diagnostic>?
 
     static let fields = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]
 
@@ -45,7 +45,7 @@ public struct PatchSelector: Sendable {
         for e in mapping.entries {
             let key = e.key.value
             guard Self.fields.contains(key) else {
-                throw PatchError(file: file, mark: e.key.mark, message: "unknown field \"\(key)\" in patch target")
+                throw Diagnostic(file: file, mark: e.key.mark, message: "unknown field \"\(key)\" in patch target")
             }
             switch e.value {
             case .scalar(let s) where s.tag == .null:
@@ -53,7 +53,7 @@ public struct PatchSelector: Sendable {
             case .scalar(let s) where s.tag == .string:
                 values[key] = s.value
             default:
-                throw PatchError(file: file, mark: e.value.mark, message: "patch target field \(key) must be a string")
+                throw Diagnostic(file: file, mark: e.value.mark, message: "patch target field \(key) must be a string")
             }
         }
         do {
@@ -61,7 +61,7 @@ public struct PatchSelector: Sendable {
                           name: values["name"] ?? "", namespace: values["namespace"] ?? "",
                           labelSelector: values["labelSelector"] ?? "",
                           annotationSelector: values["annotationSelector"] ?? "")
-        } catch var e as PatchError {
+        } catch var e as Diagnostic {
             e.file = file
             e.mark = mapping.mark
             throw e
@@ -86,13 +86,13 @@ public struct PatchSelector: Sendable {
         annotations = annotationSelector.isEmpty ? nil : Self.parse(annotationSelector, field: "annotationSelector")
     }
 
-    private static func parse(_ text: String, field: String) -> Result<LabelSelector, PatchError> {
+    private static func parse(_ text: String, field: String) -> Result<LabelSelector, Diagnostic> {
         do {
             return .success(try LabelSelector(text))
-        } catch let e as PatchError {
-            return .failure(PatchError(message: "invalid \(field) \"\(text)\": \(e.message)"))
+        } catch let e as Diagnostic {
+            return .failure(Diagnostic(message: "invalid \(field) \"\(text)\": \(e.message)"))
         } catch {
-            return .failure(PatchError(message: "invalid \(field) \"\(text)\""))
+            return .failure(Diagnostic(message: "invalid \(field) \"\(text)\""))
         }
     }
 

@@ -34,7 +34,7 @@ enum SequenceElements {
         for item in seq.items {
             guard case .mapping(let m) = item else { continue }
             guard keys.count == values.count else {
-                throw PatchError(message: "length of keys must equal length of values when MatchAnyValue is false")
+                throw Diagnostic(message: "length of keys must equal length of values when MatchAnyValue is false")
             }
             var matches = true
             for i in keys.indices {
@@ -122,8 +122,8 @@ enum SequenceElements {
         return nil
     }
 
-    static func wrongKind(expected: String, _ node: Node) -> PatchError {
-        PatchError(mark: node.mark,
+    static func wrongKind(expected: String, _ node: Node) -> Diagnostic {
+        Diagnostic(mark: node.mark,
                    message: "wrong node kind: expected \(expected) but got \(node.kindName): node contents:\n\(node.snippet)")
     }
 }

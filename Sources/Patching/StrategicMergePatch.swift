@@ -15,7 +15,7 @@ import YAML
 // The caller records previous IDs when a name or kind change is allowed, and chooses targets:
 // by the patch's own ID (patchesStrategicMerge, `patches` without `target`) or a PatchSelector.
 //
-// Errors (PatchError, with the patch file and the position of the patch node):
+// Errors (Diagnostic, with the patch file and the position of the patch node):
 // `unknown patch strategy 'x'`, `wrong node kind at spec.template: expected MappingNode but got
 // ScalarNode: node contents: …` (kustomize: `wrong node kind: expected …`).
 

@@ -6,11 +6,7 @@ public enum RenderedYAML {
     /// The resources in `bytes`; `file` names the source in errors and findings.
     public static func resources(bytes: [UInt8], file: String) throws -> [Resource] {
         let docs: [Node]
-        do {
-            docs = try YAMLParser().parse(bytes: bytes, file: file)
-        } catch let e as YAMLError {
-            throw BuildError(e)
-        }
+        docs = try YAMLParser().parse(bytes: bytes, file: file)
         return try ManifestLoader.resources(from: docs, file: file)
     }
 }

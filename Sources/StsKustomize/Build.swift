@@ -64,7 +64,7 @@ public enum ResourceEmitter {
         do {
             try emitter.emit(.mapping(r.object), into: sink)
         } catch let e as EmitError {
-            throw BuildError("\(r.id): \(e.description)", file: r.origin, mark: r.object.mark)
+            throw Diagnostic("\(r.id): \(e.description)", file: r.origin, mark: r.object.mark)
         }
     }
 
@@ -78,7 +78,7 @@ public enum ResourceEmitter {
             var name = fileName(for: r)
             if namespaces.count > 1 && !r.id.isClusterScoped { name = r.id.effectiveNamespace.lowercased() + "_" + name }
             if name.contains("/") || name.utf8.contains(0) {
-                throw BuildError("\(r.id): its name would place a file outside the output directory (\(name))", file: r.origin)
+                throw Diagnostic("\(r.id): its name would place a file outside the output directory (\(name))", file: r.origin)
             }
             return (name, r)
         }

@@ -42,7 +42,7 @@ public struct YAMLParser {
 
     public func parse(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [Node] {
         if bytes.count > limits.maxInputBytes {
-            throw YAMLError(file: file, mark: .none,
+            throw Diagnostic(file: file, mark: .none,
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
         let pieces = self.pieces(of: bytes)
@@ -65,7 +65,7 @@ public struct YAMLParser {
             }
             aliasNodes += builder.aliasNodes
             if aliasNodes > limits.maxAliasExpansion {
-                throw YAMLError(file: file, mark: .none, message: "aliases expand to more than \(limits.maxAliasExpansion) nodes")
+                throw Diagnostic(file: file, mark: .none, message: "aliases expand to more than \(limits.maxAliasExpansion) nodes")
             }
             documents.append(contentsOf: builder.documents)
         }
@@ -76,7 +76,7 @@ public struct YAMLParser {
     /// not read at all (go-yaml's `Decoder.Decode`, which reads kustomization files, stops there).
     public func parseFirstDocument(bytes: [UInt8], file: String) throws -> Node? {
         if bytes.count > limits.maxInputBytes {
-            throw YAMLError(file: file, mark: .none,
+            throw Diagnostic(file: file, mark: .none,
                             message: "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)")
         }
         return try bytes.withUnsafeBufferPointer {
@@ -114,7 +114,7 @@ public struct YAMLParser {
                                   goYAMLv2: goYAMLv2, lineOffset: lineOffset)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            throw YAMLError(file: file, mark: .none, message: "could not initialise the YAML parser")
+            throw Diagnostic(file: file, mark: .none, message: "could not initialise the YAML parser")
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml reads the buffer in place; an empty input still needs a valid pointer.
@@ -135,7 +135,7 @@ public struct YAMLParser {
         return builder
     }
 
-    static func parserError(_ parser: inout yaml_parser_t, file: String, lineOffset: Int = 0) -> YAMLError {
+    static func parserError(_ parser: inout yaml_parser_t, file: String, lineOffset: Int = 0) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         var message = problem
         if let ctx = parser.context {
@@ -144,7 +144,7 @@ public struct YAMLParser {
             message += " (started at line \(Int(cm.line) + 1 + lineOffset), column \(cm.column + 1))"
         }
         let m = parser.problem_mark
-        return YAMLError(file: file, mark: Mark(line: Int(m.line) + 1 + lineOffset, column: Int(m.column) + 1), message: message)
+        return Diagnostic(file: file, mark: Mark(line: Int(m.line) + 1 + lineOffset, column: Int(m.column) + 1), message: message)
     }
 
     private static let processorCount: Int = {

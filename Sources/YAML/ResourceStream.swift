@@ -69,7 +69,7 @@ public enum ResourceStream {
             }
             if !separatorContentIsBlankOrComment(s, from: i + 4) {
                 let line = String(decoding: s[(i + 1)..<end], as: UTF8.self)
-                throw YAMLError(file: file, mark: Mark(line: linesSoFar + lineBreaks(s, scanned..<(i + 1)) + 1, column: 1),
+                throw Diagnostic(file: file, mark: Mark(line: linesSoFar + lineBreaks(s, scanned..<(i + 1)) + 1, column: 1),
                                 message: "invalid document separator: \(line.trimmingGoSpace())")
             }
             var piece = Array(s[start..<i])

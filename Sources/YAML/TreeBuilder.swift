@@ -104,7 +104,7 @@ struct TreeBuilder {
 
     private mutating func open(mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, at start: yaml_mark_t) throws {
         if frames.count >= limits.maxDepth {
-            throw YAMLError(file: file, mark: mark(start), message: "nesting deeper than the limit of \(limits.maxDepth) levels")
+            throw Diagnostic(file: file, mark: mark(start), message: "nesting deeper than the limit of \(limits.maxDepth) levels")
         }
         frames.append(Frame(isMapping: mapping, mark: mark(start), anchor: anchor.map { String(cString: $0) },
                             base: mapping ? entries.count : items.count))
@@ -128,11 +128,11 @@ struct TreeBuilder {
         let name = String(cString: event.data.alias.anchor)
         let m = mark(event.start_mark)
         guard let target = anchors[name] else {
-            throw YAMLError(file: file, mark: m, message: "unknown anchor '\(name)' referenced")
+            throw Diagnostic(file: file, mark: m, message: "unknown anchor '\(name)' referenced")
         }
         aliasNodes += target.size
         if aliasNodes > limits.maxAliasExpansion {
-            throw YAMLError(file: file, mark: m, message:
+            throw Diagnostic(file: file, mark: m, message:
                 "alias '\(name)' expands past the budget of \(limits.maxAliasExpansion) nodes (a billion-laughs style document?)")
         }
         try add(target.node.deepCopy(), mark: m)
@@ -163,11 +163,11 @@ struct TreeBuilder {
             return
         }
         guard case .scalar(var key) = node else {
-            throw YAMLError(file: file, mark: mark, message: "mapping keys must be scalars")
+            throw Diagnostic(file: file, mark: mark, message: "mapping keys must be scalars")
         }
         let isMerge = key.style == .plain && key.value == "<<"
         if !isMerge, duplicateKeys == .error, existingEntry(key.value, in: top) != nil {
-            throw YAMLError(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
+            throw Diagnostic(file: file, mark: mark, message: "mapping key \"\(key.value)\" already defined")
         }
         key.tag = .string
         frames[top].pendingKey = key
@@ -210,12 +210,12 @@ struct TreeBuilder {
             case .sequence(let seq):
                 for item in seq.items {
                     guard let src = item.asMapping else {
-                        throw YAMLError(file: file, mark: item.mark, message: "map merge requires map or sequence of maps as the value")
+                        throw Diagnostic(file: file, mark: item.mark, message: "map merge requires map or sequence of maps as the value")
                     }
                     mergeIn(src)
                 }
             default:
-                throw YAMLError(file: file, mark: e.value.mark, message: "map merge requires map or sequence of maps as the value")
+                throw Diagnostic(file: file, mark: e.value.mark, message: "map merge requires map or sequence of maps as the value")
             }
         }
         var result: [MapEntry] = []

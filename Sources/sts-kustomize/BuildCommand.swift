@@ -1,3 +1,4 @@
+import YAML
 import ArgumentParser
 import Foundation
 import StsKustomize
@@ -35,7 +36,7 @@ struct BuildCommand: ParsableCommand {
             try write(result)
             // Freeing every node of a large build costs more than the build's transforms; the OS reclaims it at once.
             Foundation.exit(0)
-        } catch let e as BuildError {
+        } catch let e as Diagnostic {
             Console.error("Error: \(e)")
             throw ExitCode(1)
         } catch let e as OutputError {

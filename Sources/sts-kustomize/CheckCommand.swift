@@ -1,3 +1,4 @@
+import YAML
 import ArgumentParser
 import Foundation
 import StatefulSetChecks
@@ -65,7 +66,7 @@ struct RenderInput {
         }
         do {
             return try load(target, restrictor: restrictor)
-        } catch let e as BuildError {
+        } catch let e as Diagnostic {
             Console.error("Error: \(e)")
             throw ExitCode(2)
         }
@@ -78,7 +79,7 @@ struct RenderInput {
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDir) else {
-            throw BuildError("no such file or directory", file: target)
+            throw Diagnostic("no such file or directory", file: target)
         }
         if isDir.boolValue {
             let result = try Build(options: BuildOptions(loadRestrictor: restrictor)).run(target)

@@ -84,7 +84,7 @@ final class BuildMetadataUnitTests: XCTestCase {
     func testCleanupKeepsWhatWasAskedFor() throws {
         func resource(_ annotations: String) throws -> Resource {
             let docs = try YAMLParser().parse("kind: A\nmetadata:\n  name: a\n  annotations: \(annotations)\n", file: "t")
-            guard let m = docs.first?.asMapping else { throw BuildError("no mapping") }
+            guard let m = docs.first?.asMapping else { throw Diagnostic("no mapping") }
             return Resource(object: m, origin: "t")
         }
         let both = try resource("{config.kubernetes.io/origin: o, alpha.config.kubernetes.io/transformations: t, n: null}")

@@ -31,7 +31,7 @@ final class JSONPatchBehaviourTests: XCTestCase {
               path: /spec/nothere
             """, file: "overlay/patch.yaml")
         XCTAssertThrowsError(try patch.apply(to: node(jsonPatchTarget))) { error in
-            let e = error as? PatchError
+            let e = error as? Diagnostic
             XCTAssertEqual(e?.file, "overlay/patch.yaml")
             XCTAssertEqual(e?.mark, Mark(line: 4, column: 3))
             XCTAssertEqual(e?.description, "overlay/patch.yaml:4:3: operation 2 (remove /spec/nothere): error in remove "

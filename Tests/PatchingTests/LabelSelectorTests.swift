@@ -37,11 +37,11 @@ final class LabelSelectorTests: XCTestCase {
     func testSyntaxErrors() {
         // kustomize: unable to parse requirement: found '', expected: ',', or identifier
         XCTAssertThrowsError(try LabelSelector("a in (b,")) { error in
-            XCTAssertEqual((error as? PatchError)?.message, "unable to parse requirement: found '', expected: ',', or identifier")
+            XCTAssertEqual((error as? Diagnostic)?.message, "unable to parse requirement: found '', expected: ',', or identifier")
         }
         // kustomize: found '=', expected: ',' or 'end of string'
         XCTAssertThrowsError(try LabelSelector("!a=b")) { error in
-            XCTAssertEqual((error as? PatchError)?.message, "found '=', expected: ',' or 'end of string'")
+            XCTAssertEqual((error as? Diagnostic)?.message, "found '=', expected: ',' or 'end of string'")
         }
         XCTAssertThrowsError(try LabelSelector("Bad_/x"), "invalid key prefix")
         XCTAssertThrowsError(try LabelSelector("n>x"), "gt needs an integer")

@@ -51,7 +51,7 @@ final class OracleDifferentialTests: XCTestCase {
             .compactMap(\.asMapping).map { Resource(object: $0, origin: "res.yaml") }
         let kustomization = try mapping(String(contentsOfFile: dir + "/kustomization.yaml", encoding: .utf8))
         guard let entry = kustomization.sequence("patches")?.items.first?.asMapping else {
-            throw PatchError(message: "no patches entry")
+            throw Diagnostic(message: "no patches entry")
         }
         let patchText = try String(contentsOfFile: dir + "/patch.yaml", encoding: .utf8)
         let options = entry.mapping("options")
@@ -73,7 +73,7 @@ final class OracleDifferentialTests: XCTestCase {
             let patch = try JSONPatch(document: first, file: "patch.yaml")
             for r in try selector?.select(resources) ?? [] {
                 guard let result = try patch.apply(to: .mapping(r.object)).asMapping else {
-                    throw PatchError(message: "not a mapping")
+                    throw Diagnostic(message: "not a mapping")
                 }
                 r.object = result
             }
@@ -90,7 +90,7 @@ final class OracleDifferentialTests: XCTestCase {
                     targets = resources.filter {
                         $0.kind == kind && $0.name == name && $0.namespace == ns && $0.apiVersion == apiVersion
                     }
-                    if targets.isEmpty { throw PatchError(message: "no resource matches strategic merge patch") }
+                    if targets.isEmpty { throw Diagnostic(message: "no resource matches strategic merge patch") }
                 }
                 for r in targets where !deleted.contains(ObjectIdentifier(r)) {
                     let (outcome, _) = try smp.apply(p, to: r, patchFile: "patch.yaml")

@@ -100,11 +100,11 @@ final class PatchSelectorTests: XCTestCase {
     /// `error parsing regexp: missing closing ]` [s4].
     func testInvalidTargets() throws {
         XCTAssertThrowsError(try PatchSelector(from: mapping("{kind: Deployment, apiVersion: v1}"), file: "k.yaml")) { error in
-            XCTAssertEqual((error as? PatchError)?.message, "unknown field \"apiVersion\" in patch target")
+            XCTAssertEqual((error as? Diagnostic)?.message, "unknown field \"apiVersion\" in patch target")
         }
         XCTAssertThrowsError(try PatchSelector(from: mapping("{kind: \"[a\"}"), file: "k.yaml")) { error in
             XCTAssertTrue("\(error)".contains("error parsing regexp"), "\(error)")
-            XCTAssertEqual((error as? PatchError)?.file, "k.yaml")
+            XCTAssertEqual((error as? Diagnostic)?.file, "k.yaml")
         }
     }
 

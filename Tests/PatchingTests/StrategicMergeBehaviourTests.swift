@@ -29,7 +29,7 @@ final class StrategicMergeBehaviourTests: XCTestCase {
               template: foo
             """
         XCTAssertThrowsError(try mergedYAML(baseDeployment, patch)) { error in
-            let e = error as? PatchError
+            let e = error as? Diagnostic
             XCTAssertEqual(e?.file, "patch.yaml")
             XCTAssertEqual(e?.mark, Mark(line: 6, column: 13))
             XCTAssertEqual(e?.message, "wrong node kind at spec.template: expected MappingNode but got ScalarNode: node contents:\nfoo")
@@ -66,8 +66,8 @@ final class StrategicMergeBehaviourTests: XCTestCase {
                 $patch: foo
             """
         XCTAssertThrowsError(try mergedYAML(baseDeployment, patch)) { error in
-            XCTAssertEqual((error as? PatchError)?.message, "unknown patch strategy 'foo'")
-            XCTAssertEqual((error as? PatchError)?.mark, Mark(line: 7, column: 13))
+            XCTAssertEqual((error as? Diagnostic)?.message, "unknown patch strategy 'foo'")
+            XCTAssertEqual((error as? Diagnostic)?.mark, Mark(line: 7, column: 13))
         }
     }
 

@@ -6,12 +6,12 @@ import YAML
 /// Parses one YAML document.
 func node(_ text: String, file: String = "test.yaml") throws -> Node {
     let docs = try YAMLParser().parse(text, file: file)
-    guard let first = docs.first else { throw PatchError(file: file, message: "no document") }
+    guard let first = docs.first else { throw Diagnostic(file: file, message: "no document") }
     return first
 }
 
 func mapping(_ text: String, file: String = "test.yaml") throws -> Mapping {
-    guard let m = try node(text, file: file).asMapping else { throw PatchError(file: file, message: "not a mapping") }
+    guard let m = try node(text, file: file).asMapping else { throw Diagnostic(file: file, message: "not a mapping") }
     return m
 }
 

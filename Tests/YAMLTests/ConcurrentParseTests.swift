@@ -12,8 +12,8 @@ final class ConcurrentParseTests: XCTestCase {
         return p
     }
 
-    private func errorOf(_ parse: () throws -> [Node]) -> YAMLError? {
-        do { _ = try parse(); return nil } catch { return error as? YAMLError }
+    private func errorOf(_ parse: () throws -> [Node]) -> Diagnostic? {
+        do { _ = try parse(); return nil } catch { return error as? Diagnostic }
     }
 
     /// Every node of both trees, with its position and style, as text.

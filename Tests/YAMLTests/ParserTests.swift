@@ -16,7 +16,7 @@ final class ParserTests: XCTestCase {
 
     func testSyntaxErrorNamesFileLineAndColumn() {
         XCTAssertThrowsError(try YAMLParser().parse("a: b\n c: d\n", file: "bad.yaml")) { error in
-            let e = error as? YAMLError
+            let e = error as? Diagnostic
             XCTAssertEqual(e?.file, "bad.yaml")
             XCTAssertEqual(e?.mark.line, 2)
             XCTAssertTrue(e?.description.hasPrefix("bad.yaml:2:") ?? false, "\(error)")

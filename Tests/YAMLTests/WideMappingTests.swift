@@ -11,7 +11,7 @@ final class WideMappingTests: XCTestCase {
     func testDuplicateKeyFarIntoAWideMappingIsAnError() {
         XCTAssertThrowsError(try YAMLParser().parse(wide(500, extra: "k3: again\n"), file: "w.yaml")) { error in
             XCTAssertTrue("\(error)".contains("mapping key \"k3\" already defined"), "\(error)")
-            XCTAssertEqual((error as? YAMLError)?.mark.line, 501)
+            XCTAssertEqual((error as? Diagnostic)?.mark.line, 501)
         }
     }
 

@@ -14,7 +14,7 @@ enum FinalAnnotationRewrite {
         for i in annotations.entries.indices {
             let entry = annotations.entries[i]
             if ScalarResolver.resolveInput(entry.key.value) != .string {
-                throw BuildError("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "
+                throw Diagnostic("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "
                                  + "(json: unsupported type: map[interface {}]interface {})", file: r.origin, mark: entry.key.mark)
             }
             if case .scalar(var s) = entry.value, s.style == .folded {

@@ -104,7 +104,7 @@ extension Origin {
         do {
             docs = try YAMLParser().parse(text, file: "annotation")
         } catch {
-            throw BuildError("error converting YAML to JSON: \(error) (reading \(what))")
+            throw Diagnostic("error converting YAML to JSON: \(error) (reading \(what))")
         }
         guard let doc = docs.first, !doc.isNull else { return nil }
         return doc
@@ -124,13 +124,13 @@ extension Origin {
         return o
     }
 
-    private static func unmarshalError(_ node: Node, what: String) -> BuildError {
+    private static func unmarshalError(_ node: Node, what: String) -> Diagnostic {
         let got: String
         switch node {
         case .scalar: got = "string"
         case .sequence: got = "array"
         case .mapping: got = "object"
         }
-        return BuildError("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(got) into Go value of type \(what)")
+        return Diagnostic("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(got) into Go value of type \(what)")
     }
 }

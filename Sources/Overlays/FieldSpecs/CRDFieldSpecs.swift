@@ -22,7 +22,7 @@ enum CRDFieldSpecs {
         var config = TransformerConfig.empty
         for path in paths {
             if RemoteReference.looksRemote(path) {
-                throw BuildError("remote crds entry '\(path)' is not supported: sts-kustomize reads only local files", file: k.file)
+                throw Diagnostic("remote crds entry '\(path)' is not supported: sts-kustomize reads only local files", file: k.file)
             }
             let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             let definitions = try Definitions(file: file, path: path, loader: loader)
@@ -38,8 +38,8 @@ enum CRDFieldSpecs {
 
         init(file: String, path: String, loader: ManifestLoader) throws {
             self.file = file
-            func unreadable(_ why: String, mark: Mark? = nil) -> BuildError {
-                BuildError("unable to parse open API definition from '\(path)': \(why)", file: file, mark: mark)
+            func unreadable(_ why: String, mark: Mark? = nil) -> Diagnostic {
+                Diagnostic("unable to parse open API definition from '\(path)': \(why)", file: file, mark: mark)
             }
             if try FileSystem.readBytes(file).isEmpty {
                 throw unreadable("the file is empty")
@@ -76,7 +76,7 @@ enum CRDFieldSpecs {
             self.types = types
         }
 
-        private static func checkProperties(_ schema: Mapping, type: String, _ unreadable: (String, Mark?) -> BuildError) throws {
+        private static func checkProperties(_ schema: Mapping, type: String, _ unreadable: (String, Mark?) -> Diagnostic) throws {
             guard let properties = schema["properties"], !properties.isNull else { return }
             guard let m = properties.asMapping else {
                 throw unreadable("the properties of '\(type)' must be a map", properties.mark)

@@ -32,7 +32,7 @@ public enum FieldWalker {
         do {
             try Self.visit(r.object, path: path, create: create, leaf: leaf, visit)
         } catch let e as ShapeError {
-            throw BuildError("\(r.id): \(e.message)", file: r.origin)
+            throw Diagnostic("\(r.id): \(e.message)", file: r.origin)
         }
     }
 

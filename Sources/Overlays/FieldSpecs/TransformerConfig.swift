@@ -70,7 +70,7 @@ public struct TransformerConfig: Sendable {
             do {
                 try merged.mergeAll(more)
             } catch {
-                throw BuildError("failed to merge \(name) fieldSpec: \(error.message)", file: file)
+                throw Diagnostic("failed to merge \(name) fieldSpec: \(error.message)", file: file)
             }
         }
     }

@@ -35,7 +35,7 @@ public struct BuiltinGeneratorPlugin {
     /// kustomization listing `generators:`.
     public func run(_ config: Resource, root: String, kustomizationFile: String, into resources: ResourceMap) throws {
         guard let kind = Self.kind(of: config) else {
-            throw BuildError("\(config.id) is not a builtin ConfigMapGenerator or SecretGenerator config", file: config.origin, mark: config.object.mark)
+            throw Diagnostic("\(config.id) is not a builtin ConfigMapGenerator or SecretGenerator config", file: config.origin, mark: config.object.mark)
         }
         let args = ArgsRoundTrip.apply(try GeneratorArgs.decodePluginConfig(config.object, kind: kind, file: config.origin))
         try YAMLPrintable.check(args)

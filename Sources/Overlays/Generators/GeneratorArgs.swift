@@ -88,19 +88,19 @@ struct GeneratorArgs {
         guard let items = try d.list(key) else { return [] }
         return try items.map { item in
             guard case .scalar(let s) = item else {
-                throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
+                throw Diagnostic("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
             }
             switch s.tag {
             case .string, .timestamp: return s.value
             case .null: return ""
             case .int, .float, .bool:
-                throw BuildError("\(context): item '\(s.value)' of '\(key)' must be a string (quote it)", file: file, mark: item.mark)
+                throw Diagnostic("\(context): item '\(s.value)' of '\(key)' must be a string (quote it)", file: file, mark: item.mark)
             }
         }
     }
 
-    func error(_ message: String) -> BuildError {
+    func error(_ message: String) -> Diagnostic {
         let what = name.isEmpty ? kind.fieldName : "\(kind.fieldName) '\(name)'"
-        return BuildError("\(what): \(message)", file: file, mark: mark)
+        return Diagnostic("\(what): \(message)", file: file, mark: mark)
     }
 }

@@ -1,3 +1,4 @@
+import YAML
 import Manifests
 
 /// One key of a generated ConfigMap or Secret with its raw content (file content may be
@@ -55,7 +56,7 @@ struct KVSources {
         let resolved: String
         do {
             resolved = try loader.resolveFile(path, root: root, kustomizationFile: kustomizationFile)
-        } catch let error as BuildError {
+        } catch let error as Diagnostic {
             throw GeneratorSourceError("\(what): \(error.message)")
         }
         if FileSystem.type(of: resolved) == .directory {
@@ -63,7 +64,7 @@ struct KVSources {
         }
         do {
             return try FileSystem.readBytes(resolved)
-        } catch let error as BuildError {
+        } catch let error as Diagnostic {
             throw GeneratorSourceError("\(what) '\(path)': \(error.message)")
         }
     }

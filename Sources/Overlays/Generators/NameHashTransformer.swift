@@ -1,3 +1,4 @@
+import YAML
 import Manifests
 
 /// Appends the content hash to the names of generated ConfigMaps and Secrets whose
@@ -12,7 +13,7 @@ public struct NameHashTransformer: Transformer {
             do {
                 hash = try ContentHash.suffix(for: resource.object)
             } catch let error as GoJSONError {
-                throw BuildError("\(resource.id): \(error.description)", file: resource.origin)
+                throw Diagnostic("\(resource.id): \(error.description)", file: resource.origin)
             }
             // References written against the unhashed name must still find the resource.
             resource.rememberCurrentID()

@@ -122,11 +122,7 @@ struct BuiltinTransformerFactory {
         var patches = try StrategicMergePatchesTransformer.load(paths.map { Node.string($0) }, kustomization: k, root: root, loader: loader)
         if !text.isEmpty {
             let docs: [Node]
-            do {
-                docs = try YAMLParser().parse(text, file: config.file)
-            } catch let e as YAMLError {
-                throw BuildError(e)
-            }
+            docs = try YAMLParser().parse(text, file: config.file)
             for doc in docs where !doc.isNull {
                 guard let m = doc.asMapping else {
                     throw config.error("\(context): 'patches' must hold strategic merge patches (YAML objects)")
@@ -170,11 +166,7 @@ struct BuiltinTransformerFactory {
         if let targetFile = try f.string("targetFilePath"), !targetFile.isEmpty {
             let (path, bytes) = try loader.readFile(targetFile, root: root, kustomizationFile: k.file)
             let docs: [Node]
-            do {
-                docs = try YAMLParser().parse(bytes: bytes, file: path)
-            } catch let e as YAMLError {
-                throw BuildError(e)
-            }
+            docs = try YAMLParser().parse(bytes: bytes, file: path)
             if let doc = docs.first {
                 let tf = try PluginConfigFields(doc, file: path, context: "\(context) targetFilePath")
                 entries += try targetEntries(tf, file: path, context: context)
@@ -187,11 +179,7 @@ struct BuiltinTransformerFactory {
             let position = try entry.int("filePathPosition") ?? 0
             if position < 0 { throw config.error("value of FilePathPosition (\(position)) cannot be negative") }
             let selector: PatchSelector?
-            do {
-                selector = try self.selector(entry, key: "selector", context: context).flatMap { try PatchSelector(from: $0, file: config.file) }
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
+            selector = try self.selector(entry, key: "selector", context: context).flatMap { try PatchSelector(from: $0, file: config.file) }
             return ValueAddTransformer.Target(selector: selector, path: FieldSpec.splitPath(fieldPath), filePathPosition: position)
         }
         return ValueAddTransformer(value: value, targets: targets, file: config.file)
@@ -200,7 +188,7 @@ struct BuiltinTransformerFactory {
     private func targetEntries(_ f: PluginConfigFields, file: String, context: String) throws -> [PluginConfigFields] {
         guard let v = f.node("targets") else { return [] }
         guard let seq = v.asSequence else {
-            throw BuildError("\(context): 'targets' must be a list", file: file, mark: v.mark)
+            throw Diagnostic("\(context): 'targets' must be a list", file: file, mark: v.mark)
         }
         return try seq.items.filter { !$0.isNull }.map { try PluginConfigFields($0, file: file, context: "\(context) target") }
     }

@@ -5,7 +5,7 @@ import YAML
 /// functions (containers, executables, starlark). They run programs, which sts-kustomize
 /// never does; `kubectl kustomize` refuses them too unless plugins are enabled.
 enum ExternalPluginRefusal {
-    static func error(for config: PluginConfig, field: String) -> BuildError {
+    static func error(for config: PluginConfig, field: String) -> Diagnostic {
         let what = functionSpec(config).map { "a KRM function (\($0))" } ?? "an exec or Go plugin"
         return config.error("\(config.kind) (apiVersion \(config.resource.apiVersion)) in '\(field)' is \(what) and "
             + "needs plugins, which sts-kustomize does not run "

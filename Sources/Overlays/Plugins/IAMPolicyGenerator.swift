@@ -27,7 +27,7 @@ struct IAMPolicyGenerator {
 
     func generate() throws -> Resource {
         guard cloud == "gke" else {
-            throw BuildError("cloud provider \(cloud) not supported yet", file: file, mark: mark)
+            throw Diagnostic("cloud provider \(cloud) not supported yet", file: file, mark: mark)
         }
         // kustomize fills a YAML template with the values as written, then parses it.
         let text = """
@@ -42,14 +42,14 @@ struct IAMPolicyGenerator {
         let docs: [Node]
         do {
             docs = try YAMLParser().parse(text, file: file)
-        } catch let e as YAMLError {
-            throw BuildError("IAMPolicyGenerator: the generated ServiceAccount is not valid YAML: \(e.message)", file: file, mark: mark)
+        } catch let e as Diagnostic {
+            throw Diagnostic("IAMPolicyGenerator: the generated ServiceAccount is not valid YAML: \(e.message)", file: file, mark: mark)
         }
         guard let object = docs.first?.asMapping else {
-            throw BuildError("IAMPolicyGenerator: the generated ServiceAccount is not an object", file: file, mark: mark)
+            throw Diagnostic("IAMPolicyGenerator: the generated ServiceAccount is not an object", file: file, mark: mark)
         }
         guard let sa = try ManifestLoader.resources(from: [.mapping(object)], file: file).first else {
-            throw BuildError("IAMPolicyGenerator generated nothing", file: file, mark: mark)
+            throw Diagnostic("IAMPolicyGenerator generated nothing", file: file, mark: mark)
         }
         if !serviceNamespace.isEmpty {
             // Set as an untyped scalar, so `123` prints unquoted as in kustomize.

@@ -24,7 +24,7 @@ struct PluginConfig {
     }
 
     /// An error about this config, naming its file.
-    func error(_ message: String) -> BuildError {
-        BuildError(message, file: file, mark: resource.object.mark)
+    func error(_ message: String) -> Diagnostic {
+        Diagnostic(message, file: file, mark: resource.object.mark)
     }
 }

@@ -16,7 +16,7 @@ struct PluginConfigFields {
 
     init(_ node: Node, file: String, context: String, keys: KeyMatching = .ignoringCase) throws {
         guard let m = node.asMapping else {
-            throw BuildError("\(context) must be a mapping", file: file, mark: node.mark)
+            throw Diagnostic("\(context) must be a mapping", file: file, mark: node.mark)
         }
         self.mapping = m
         self.file = file
@@ -45,7 +45,7 @@ struct PluginConfigFields {
     func string(_ key: String) throws -> String? {
         guard let v = node(key) else { return nil }
         guard let s = v.asScalar else {
-            throw BuildError("\(context): '\(key)' must be a string", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a string", file: file, mark: v.mark)
         }
         return try text(s)
     }
@@ -57,7 +57,7 @@ struct PluginConfigFields {
     func bool(_ key: String) throws -> Bool? {
         guard let v = node(key) else { return nil }
         guard let s = v.asScalar, let b = s.boolValue else {
-            throw BuildError("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be true or false", file: file, mark: v.mark)
         }
         return b
     }
@@ -69,19 +69,19 @@ struct PluginConfigFields {
             // An integral float reaches the plugin as a JSON integer (`5.0` is `5`).
             if s.tag == .float, let d = GoNumber.parseFloat(s.value), d == d.rounded(), abs(d) < 9e18 { return Int(d) }
         }
-        throw BuildError("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
+        throw Diagnostic("\(context): '\(key)' must be an integer", file: file, mark: v.mark)
     }
 
     /// A `map[string]string`, sorted by key: kustomize sets labels and annotations in key order.
     func stringMap(_ key: String) throws -> [(String, String)]? {
         guard let v = node(key) else { return nil }
         guard let m = v.asMapping else {
-            throw BuildError("\(context): '\(key)' must be a map of strings", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a map of strings", file: file, mark: v.mark)
         }
         var pairs: [String: String] = [:]
         for e in m.entries {
             guard let s = e.value.asScalar else {
-                throw BuildError("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
+                throw Diagnostic("\(context): value of '\(e.key.value)' in '\(key)' must be a string", file: file, mark: e.value.mark)
             }
             pairs[e.key.value] = try text(s)
         }
@@ -91,11 +91,11 @@ struct PluginConfigFields {
     func stringList(_ key: String) throws -> [String]? {
         guard let v = node(key) else { return nil }
         guard let seq = v.asSequence else {
-            throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a list of strings", file: file, mark: v.mark)
         }
         return try seq.items.map { item in
             guard let s = item.asScalar else {
-                throw BuildError("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
+                throw Diagnostic("\(context): '\(key)' must be a list of strings", file: file, mark: item.mark)
             }
             return try text(s)
         }
@@ -111,7 +111,7 @@ struct PluginConfigFields {
     func fieldSpecs(_ key: String = "fieldSpecs") throws -> [FieldSpec]? {
         guard let v = node(key) else { return nil }
         guard let seq = v.asSequence else {
-            throw BuildError("\(context): '\(key)' must be a list of field specs", file: file, mark: v.mark)
+            throw Diagnostic("\(context): '\(key)' must be a list of field specs", file: file, mark: v.mark)
         }
         return try seq.items.compactMap { item in
             if item.isNull { return nil }

@@ -14,7 +14,7 @@ struct PluginConfigLoader {
 
     func load(_ entries: [String], field: String, kustomization k: Kustomization, root: String) throws -> [PluginConfig] {
         let configs = ResourceMap()
-        var paths: [(entry: String, inlineError: BuildError?)] = []
+        var paths: [(entry: String, inlineError: Diagnostic?)] = []
         for entry in entries {
             switch Self.inline(entry, file: k.file) {
             case .configs(let resources):
@@ -35,7 +35,7 @@ struct PluginConfigLoader {
         case configs([Resource])
         /// Not inline; the error is kept when the text looked like objects but was invalid,
         /// to report it if the entry is no path either.
-        case notInline(BuildError?)
+        case notInline(Diagnostic?)
     }
 
     /// kustomize first tries every entry as YAML objects; only if that fails is it a path.
@@ -45,17 +45,17 @@ struct PluginConfigLoader {
         guard !objects.isEmpty, objects.allSatisfy({ $0.asMapping != nil }) else { return .notInline(nil) }
         do {
             return .configs(try ManifestLoader.resources(from: objects, file: file))
-        } catch let e as BuildError {
+        } catch let e as Diagnostic {
             return .notInline(e)
         } catch {
-            return .notInline(BuildError("\(error)", file: file))
+            return .notInline(Diagnostic("\(error)", file: file))
         }
     }
 
-    private func loadPath(_ entry: String, inlineError: BuildError?, field: String,
+    private func loadPath(_ entry: String, inlineError: Diagnostic?, field: String,
                           kustomization k: Kustomization, root: String) throws -> [Resource] {
         if RemoteReference.looksRemote(entry) {
-            throw BuildError("remote \(field) entry '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
+            throw Diagnostic("remote \(field) entry '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
         }
         let full = FileSystem.join(root, entry)
         switch FileSystem.type(of: full) {
@@ -66,7 +66,7 @@ struct PluginConfigLoader {
             return try directoryBuilder.build(full, from: k)
         case .missing:
             if let inlineError { throw inlineError }
-            throw BuildError("\(field): '\(entry)' doesn't exist", file: k.file)
+            throw Diagnostic("\(field): '\(entry)' doesn't exist", file: k.file)
         }
     }
 }

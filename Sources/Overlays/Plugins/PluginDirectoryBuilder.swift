@@ -1,3 +1,4 @@
+import YAML
 import Foundation
 import Manifests
 
@@ -15,12 +16,12 @@ struct PluginDirectoryBuilder {
         let kustomizationDir = FileSystem.realPath(FileSystem.dirname(k.file)) ?? FileSystem.dirname(k.file)
         // kustomize's loader refuses a root that contains one being loaded.
         if kustomizationDir == real || kustomizationDir.hasPrefix(real.hasSuffix("/") ? real : real + "/") {
-            throw BuildError("cycle detected: candidate root '\(real)' contains visited root '\(kustomizationDir)'", file: k.file)
+            throw Diagnostic("cycle detected: candidate root '\(real)' contains visited root '\(kustomizationDir)'", file: k.file)
         }
         if let accumulate { return try accumulate(dir, k) }
         let chain = Self.directoriesInProgress()
         if chain.dirs.contains(real) {
-            throw BuildError("cycle detected: '\(real)' includes itself through its generators or transformers", file: k.file)
+            throw Diagnostic("cycle detected: '\(real)' includes itself through its generators or transformers", file: k.file)
         }
         chain.dirs.append(real)
         defer { chain.dirs.removeLast() }

@@ -27,7 +27,7 @@ struct PluginNamespaceTransformer: Transformer {
             let id = r.id
             let same = all.filter { $0.gvk == id.gvk && $0.name == id.name && $0.id.isNamespaceEqual(id) }
             if same.count != 1 {
-                throw BuildError("namespace transformation produces ID conflict: \(same.map { $0.id.description })", file: r.origin)
+                throw Diagnostic("namespace transformation produces ID conflict: \(same.map { $0.id.description })", file: r.origin)
             }
         }
     }
@@ -54,7 +54,7 @@ struct PluginNamespaceTransformer: Transformer {
             try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                 guard let value = parent[key] else { return }
                 if value.asScalar == nil {
-                    throw BuildError("namespace field specs must target scalar nodes: '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
+                    throw Diagnostic("namespace field specs must target scalar nodes: '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
                 }
                 setValue(parent, key)
             }

@@ -27,7 +27,7 @@ enum PluginPatchEntry {
         let doc = Mapping([MapEntry(key: .string(field.rawValue), value: .sequence(Sequence([.mapping(entry)])))])
         let k = try Kustomization.decode(.mapping(doc), file: file)
         guard let decoded = field == .patches ? k.patches.first : k.patchesJson6902.first else {
-            throw BuildError("patch config could not be read", file: file, mark: mark)
+            throw Diagnostic("patch config could not be read", file: file, mark: mark)
         }
         return decoded
     }

@@ -29,7 +29,7 @@ enum PluginScalarText {
     private static func float(_ s: Scalar, keys: PluginConfigFields.KeyMatching, file: String) throws -> String {
         guard let d = GoNumber.parseFloat(s.value) else { return s.value }
         guard d.isFinite else {
-            throw BuildError("json: unsupported value: \(s.value) (a plugin config cannot hold it)", file: file, mark: s.mark)
+            throw Diagnostic("json: unsupported value: \(s.value) (a plugin config cannot hold it)", file: file, mark: s.mark)
         }
         switch keys {
         case .exact:

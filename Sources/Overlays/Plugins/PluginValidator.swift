@@ -35,7 +35,7 @@ struct PluginValidator: Transformer {
         }
     }
 
-    private func changed(_ detail: String) -> BuildError {
+    private func changed(_ detail: String) -> Diagnostic {
         config.error("validator shouldn't modify the resource map: \(config.kind) in 'validators': \(detail)")
     }
 }

@@ -23,11 +23,7 @@ struct ValueAddTransformer: Transformer {
     func transform(_ resources: ResourceMap) throws {
         for target in targets {
             let selected: [Resource]
-            do {
-                selected = try target.selector?.select(resources.resources) ?? resources.resources
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
+            selected = try target.selector?.select(resources.resources) ?? resources.resources
             if target.path == Self.metadataNamespacePath {
                 // kustomize runs the namespace filter alone here: no previous IDs, no conflict check.
                 let namespace = PluginNamespaceTransformer(namespace: value, fieldSpecs: [], unsetOnly: false, subjects: .defaultOnly)
@@ -45,12 +41,12 @@ struct ValueAddTransformer: Transformer {
         do {
             slot = try FieldLookup.lookupCreatingScalar(r.object, target.path)
         } catch let e as FieldLookup.Failure {
-            throw BuildError("ValueAddTransformer: \(r.id): \(e.message)", file: file)
+            throw Diagnostic("ValueAddTransformer: \(r.id): \(e.message)", file: file)
         }
         // An index past the end of a list: kyaml finds nothing and sets nothing.
         guard let slot else { return }
         guard case .scalar(let old) = slot.node else {
-            throw BuildError("ValueAddTransformer: \(r.id): wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(slot.node.kyamlKindName)", file: file)
+            throw Diagnostic("ValueAddTransformer: \(r.id): wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(slot.node.kyamlKindName)", file: file)
         }
         var newValue = value
         if target.filePathPosition > 0 {

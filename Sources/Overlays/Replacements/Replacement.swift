@@ -79,7 +79,7 @@ extension Replacement {
         if strict { try d.finish() }
         if let path, !path.isEmpty {
             if source != nil || !(targets ?? []).isEmpty {
-                throw BuildError("cannot specify both path and inline replacement", file: file, mark: node.mark)
+                throw Diagnostic("cannot specify both path and inline replacement", file: file, mark: node.mark)
             }
             return (nil, path)
         }

@@ -62,7 +62,7 @@ public struct ReplacementSelector {
             labels = try MetadataSelector(labelSelector)
             annotations = try MetadataSelector(annotationSelector)
         } catch let e as MetadataSelector.ParseError {
-            throw BuildError(e.message, file: file)
+            throw Diagnostic(e.message, file: file)
         }
     }
 

@@ -20,14 +20,14 @@ public struct ReplacementTransformer: Transformer {
     public init(pluginConfig node: Node, file: String, kustomizationFile: String, root: String, loader: ManifestLoader) throws {
         self.file = file
         guard let m = node.asMapping else {
-            throw BuildError("a ReplacementTransformer config must be a mapping", file: file, mark: node.mark)
+            throw Diagnostic("a ReplacementTransformer config must be a mapping", file: file, mark: node.mark)
         }
         var entries: [Node] = []
         for e in m.entries where e.key.value.lowercased() == "replacements" {
             switch e.value {
             case .sequence(let seq): entries = seq.items
             case .scalar(let s) where s.tag == .null: entries = []
-            default: throw BuildError("ReplacementTransformer: 'replacements' must be a list", file: file, mark: e.value.mark)
+            default: throw Diagnostic("ReplacementTransformer: 'replacements' must be a list", file: file, mark: e.value.mark)
             }
         }
         replacements = try Self.load(entries, strict: false, file: file, root: root, loader: loader, kustomizationFile: kustomizationFile)
@@ -54,9 +54,9 @@ public struct ReplacementTransformer: Transformer {
                 if let doc = docs.first, let r = try Replacement.decode(doc, file: real, strict: false).0 { list.append(r) }
             case .scalar(let s)?:
                 let kind = s.tag == .null ? "invalid" : (s.tag == .string ? "string" : "\(s.tag)")
-                throw BuildError("unsupported replacement type encountered within replacement path: \(kind)", file: real)
+                throw Diagnostic("unsupported replacement type encountered within replacement path: \(kind)", file: real)
             case nil:
-                throw BuildError("unsupported replacement type encountered within replacement path: invalid", file: real)
+                throw Diagnostic("unsupported replacement type encountered within replacement path: invalid", file: real)
             }
         }
         return list
@@ -72,30 +72,30 @@ public struct ReplacementTransformer: Transformer {
             do {
                 try apply(r, to: resources)
             } catch let e as ReplacementValue.Failure {
-                throw BuildError(e.message, file: file)
+                throw Diagnostic(e.message, file: file)
             } catch let e as FieldLookup.Failure {
-                throw BuildError("error looking up replacement source: \(e.message)", file: file)
+                throw Diagnostic("error looking up replacement source: \(e.message)", file: file)
             } catch let e as TargetPathMatcher.Failure {
-                throw BuildError(e.message, file: file)
+                throw Diagnostic(e.message, file: file)
             }
         }
     }
 
     private func apply(_ r: Replacement, to resources: ResourceMap) throws {
         guard let source = r.source, let targets = r.targets else {
-            throw BuildError("replacements must specify a source and at least one target", file: file, mark: r.mark)
+            throw Diagnostic("replacements must specify a source and at least one target", file: file, mark: r.mark)
         }
         let (sourceResource, value) = try sourceValue(source, resources)
         for target in targets {
             guard let select = target.select else {
-                throw BuildError("target must specify resources to select", file: file)
+                throw Diagnostic("target must specify resources to select", file: file)
             }
             let paths = target.fieldPaths.isEmpty ? [Replacement.defaultFieldPath] : target.fieldPaths
             let matchers = try paths.map { fp -> (String, TargetPathMatcher) in
                 do {
                     return (fp, try TargetPathMatcher(path: KustomizeFieldPath.split(fp)))
                 } catch let e as TargetPathMatcher.Failure {
-                    throw BuildError("\(fieldError(fp, create: target.options?.create == true)): \(e.message)", file: file)
+                    throw Diagnostic("\(fieldError(fp, create: target.options?.create == true)): \(e.message)", file: file)
                 }
             }
             for resource in resources.resources where ReplacementSelector.targetSelects(select, reject: target.reject, resource) {
@@ -109,17 +109,17 @@ public struct ReplacementTransformer: Transformer {
         var found: Resource?
         for resource in resources.resources where ReplacementSelector.ids(of: resource).contains(where: { source.id.selects($0) }) {
             if found != nil {
-                throw BuildError("multiple matches for selector \(source.text)", file: file)
+                throw Diagnostic("multiple matches for selector \(source.text)", file: file)
             }
             found = resource
         }
         guard let resource = found else {
-            throw BuildError("nothing selected by \(source.text)", file: file)
+            throw Diagnostic("nothing selected by \(source.text)", file: file)
         }
         let fieldPath = source.fieldPath.isEmpty ? Replacement.defaultFieldPath : source.fieldPath
         let node = try FieldLookup.lookup(.mapping(resource.object), KustomizeFieldPath.split(fieldPath))
         guard let node, !node.isNilOrEmpty else {
-            throw BuildError("fieldPath `\(fieldPath)` is missing for replacement source \(source.id.text)", file: file)
+            throw Diagnostic("fieldPath `\(fieldPath)` is missing for replacement source \(source.id.text)", file: file)
         }
         return (resource, try ReplacementValue.refine(node, options: source.options))
     }
@@ -157,10 +157,10 @@ public struct ReplacementTransformer: Transformer {
             do {
                 slots = try matcher.slots(in: resource.object, create: create)
             } catch let e as TargetPathMatcher.Failure {
-                throw BuildError("\(fieldError(fieldPath, create: create != nil)): \(e.message)", file: file)
+                throw Diagnostic("\(fieldError(fieldPath, create: create != nil)): \(e.message)", file: file)
             }
             if slots.isEmpty {
-                throw BuildError(fieldError(fieldPath, create: create != nil), file: file)
+                throw Diagnostic(fieldError(fieldPath, create: create != nil), file: file)
             }
             for slot in slots {
                 try ReplacementValue.write(currentSourceValue(source, in: sourceResource, initial: value), into: slot, options: options)

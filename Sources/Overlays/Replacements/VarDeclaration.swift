@@ -82,7 +82,7 @@ public struct VarDeclaration {
     public mutating func bind(in resources: ResourceMap) throws {
         let matched = resources.resources.filter { refersTo($0.originalID) }
         if matched.count > 1 {
-            throw BuildError("found \(matched.count) resId matches for var \(text(fieldPath: declaredFieldPath)) (unable to disambiguate)", file: file, mark: node.mark)
+            throw Diagnostic("found \(matched.count) resId matches for var \(text(fieldPath: declaredFieldPath)) (unable to disambiguate)", file: file, mark: node.mark)
         }
         target = matched.first
     }

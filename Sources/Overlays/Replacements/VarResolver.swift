@@ -26,7 +26,7 @@ public struct VarResolver: Transformer {
                 do {
                     try walk(.mapping(resource.object), spec.path[...], values)
                 } catch let e as Failure {
-                    throw BuildError("considering field '\(spec.pathString)' of object \(resource.id): \(e.message)", file: resource.origin)
+                    throw Diagnostic("considering field '\(spec.pathString)' of object \(resource.id): \(e.message)", file: resource.origin)
                 }
             }
             resource.restoreStringAnnotations()
@@ -55,12 +55,12 @@ public struct VarResolver: Transformer {
             // Declared without being tied to a resource: look it up now by original ID.
             let matched = resources.resources.filter { v.refersTo($0.originalID) }
             guard matched.count <= 1 else {
-                throw BuildError("found \(matched.count) resId matches for var \(v.text) (unable to disambiguate)", file: v.file)
+                throw Diagnostic("found \(matched.count) resId matches for var \(v.text) (unable to disambiguate)", file: v.file)
             }
             guard let only = matched.first else { throw unmapped(v) }
             resource = only
         }
-        let notFound = BuildError("field specified in var '\(v.text)' not found in corresponding resource", file: v.file)
+        let notFound = Diagnostic("field specified in var '\(v.text)' not found in corresponding resource", file: v.file)
         let found: Node?
         do {
             found = try FieldLookup.lookup(.mapping(resource.object), KustomizeFieldPath.splitVarPath(v.fieldPath))
@@ -91,8 +91,8 @@ public struct VarResolver: Transformer {
         }
     }
 
-    private func unmapped(_ v: VarDeclaration) -> BuildError {
-        BuildError("var '\(v.text)' cannot be mapped to a field in the set of known resources", file: v.file)
+    private func unmapped(_ v: VarDeclaration) -> Diagnostic {
+        Diagnostic("var '\(v.text)' cannot be mapped to a field in the set of known resources", file: v.file)
     }
 
     /// kustomize's fieldspec filter without create: lists along the way are walked

@@ -13,7 +13,7 @@ public struct ImageTransformer: Transformer {
         self.image = image
         self.fieldSpecs = fieldSpecs
         guard let m = ImageNameMatcher(name: image.name) else {
-            throw BuildError("invalid image name '\(image.name)': not a valid regular expression", file: file, mark: image.mark)
+            throw Diagnostic("invalid image name '\(image.name)': not a valid regular expression", file: file, mark: image.mark)
         }
         matcher = m
     }

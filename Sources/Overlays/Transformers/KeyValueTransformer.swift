@@ -24,7 +24,7 @@ public struct KeyValueTransformer: Transformer {
                     guard let value = parent[key] else { return }
                     guard let map = value.asMapping else {
                         if value.isNull { return }
-                        throw BuildError("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
+                        throw Diagnostic("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
                     }
                     for (k, v) in pairs {
                         if let i = map.index(of: k) {

@@ -83,7 +83,7 @@ public struct NameReferenceTransformer: Transformer {
                                byPreviousName: [String: [Resource]]) throws {
         guard let oldName = m.string("name") else {
             if m["name"] == nil {
-                throw BuildError("path config error; no 'name' field in node at '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
+                throw Diagnostic("path config error; no 'name' field in node at '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
             }
             return
         }
@@ -109,7 +109,7 @@ public struct NameReferenceTransformer: Transformer {
         guard let subjects = r.object.sequence("subjects") else { return }
         for case .mapping(let s) in subjects.items where s.string("kind") == "ServiceAccount" {
             if let ns = s["namespace"], ns.asScalar?.tag != .string {
-                throw BuildError("Invalid Input: namespace is blank for resource \"\(r.id)\"", file: r.origin, mark: ns.mark)
+                throw Diagnostic("Invalid Input: namespace is blank for resource \"\(r.id)\"", file: r.origin, mark: ns.mark)
             }
         }
     }
@@ -156,7 +156,7 @@ public struct NameReferenceTransformer: Transformer {
         let first = c[0]
         let identical = c.allSatisfy { $0.name == first.name && (!sameNamespaceToo || $0.namespace == first.namespace) }
         if identical { return first }
-        throw BuildError("found multiple possible referrals: \(c.map { $0.id.description }.joined(separator: ", ")) for '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
+        throw Diagnostic("found multiple possible referrals: \(c.map { $0.id.description }.joined(separator: ", ")) for '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
     }
 
     private func affixesMatch(_ candidate: Resource, _ referrer: Resource, allowEmpty: Bool) -> Bool {

@@ -33,7 +33,7 @@ public struct NamespaceTransformer: Transformer {
         var seen = Set<ResourceID>()
         for r in resources.resources {
             if !seen.insert(r.id).inserted {
-                throw BuildError("namespace transformation produces ID conflict: \(r.id)", file: r.origin)
+                throw Diagnostic("namespace transformation produces ID conflict: \(r.id)", file: r.origin)
             }
         }
     }

@@ -19,14 +19,14 @@ struct PatchSource {
                      loader: ManifestLoader, mark: Mark, reading: Reading = .either) throws -> PatchSource {
         let trimmed = inline?.trimmingWhitespace() ?? ""
         if !trimmed.isEmpty && path != nil {
-            throw BuildError("patch and path can't be set at the same time", file: k.file, mark: mark)
+            throw Diagnostic("patch and path can't be set at the same time", file: k.file, mark: mark)
         }
         if let path {
             let full = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             return try parse(bytes: FileSystem.readBytes(full), file: full, reading: reading)
         }
         guard !trimmed.isEmpty else {
-            throw BuildError("must specify one of patch and path", file: k.file, mark: mark)
+            throw Diagnostic("must specify one of patch and path", file: k.file, mark: mark)
         }
         // `patches:` trims the text (a last block scalar loses its final line break);
         // `patchesJson6902:` reads its `patch` as written.
@@ -35,15 +35,11 @@ struct PatchSource {
     }
 
     static func parse(bytes: [UInt8], file: String, reading: Reading = .either) throws -> PatchSource {
-        do {
-            switch reading {
-            case .either:
-                return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file))
-            case .json6902:
-                return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file)))
-            }
-        } catch let e as PatchError {
-            throw BuildError(e)
+        switch reading {
+        case .either:
+            return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file))
+        case .json6902:
+            return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file)))
         }
     }
 }
@@ -62,7 +58,7 @@ struct PatchApplier {
         let found = resources.matchingAnyID { $0.gvk == id.gvk && $0.name == id.name && $0.isNamespaceEqual(id) }
         if found.count == 1 { return found[0] }
         let what = found.isEmpty ? "no matches" : "multiple matches"
-        throw BuildError("\(what) for Id \(id); failed to find unique target for patch \(id)", file: file, mark: patch.mark)
+        throw Diagnostic("\(what) for Id \(id); failed to find unique target for patch \(id)", file: file, mark: patch.mark)
     }
 
     /// Strategic-merges `patch` into each of `targets`; resources the patch deletes leave the map.
@@ -78,11 +74,7 @@ struct PatchApplier {
             let outcome: PatchOutcome
             let warnings: [PatchWarning]
             let applied = unitingMetadata ? Self.unitingMetadata(of: patch, with: r) : patch
-            do {
-                (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
+            (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
             for w in warnings { diagnostics.warn("\(w.message) (patch \(file))") }
             if outcome == .deleteResource { resources.remove(r) }
         }
@@ -128,13 +120,9 @@ struct PatchApplier {
                     r.metadata?.removeValue(forKey: "annotations")
                 }
             }
-            do {
-                result = try patch.apply(to: .mapping(r.object))
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
+            result = try patch.apply(to: .mapping(r.object))
             guard let m = result.asMapping else {
-                throw BuildError("JSON patch turned \(r.id) into something that is not an object", file: file)
+                throw Diagnostic("JSON patch turned \(r.id) into something that is not an object", file: file)
             }
             JSONRoundTrip.apply(to: m)
             r.object = m
@@ -159,18 +147,14 @@ struct PatchApplier {
 
     func select(_ target: Node, in resources: ResourceMap, file: String) throws -> [Resource] {
         guard let m = target.asMapping else {
-            throw BuildError("patch target must be a mapping", file: file, mark: target.mark)
+            throw Diagnostic("patch target must be a mapping", file: file, mark: target.mark)
         }
-        do {
-            return try PatchSelector(from: m, file: file).select(resources.resources)
-        } catch let e as PatchError {
-            throw BuildError(e)
-        }
+        return try PatchSelector(from: m, file: file).select(resources.resources)
     }
 }
 
-extension BuildError {
-    init(_ e: PatchError) {
+extension Diagnostic {
+    init(_ e: Diagnostic) {
         self.init(e.message, file: e.file, mark: e.mark)
     }
 }

@@ -15,7 +15,7 @@ struct PatchTransformer: Transformer {
         case .strategicMerge(let patches):
             if let target = patch.target {
                 if patches.count > 1 {
-                    throw BuildError("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field", file: file, mark: patch.mark)
+                    throw Diagnostic("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set `patches.target` field", file: file, mark: patch.mark)
                 }
                 let selected = try applier.select(target, in: resources, file: file)
                 for p in patches {
@@ -25,7 +25,7 @@ struct PatchTransformer: Transformer {
             } else {
                 // kustomize v5.5.0 crashes on such a file instead of deleting both; fail clearly.
                 if patches.filter({ $0.string("$patch") == "delete" }).count > 1 {
-                    throw BuildError("a patch file holding several '$patch: delete' documents is not supported (kustomize v5.5.0 crashes on it): put each deletion in its own patch", file: source.file)
+                    throw Diagnostic("a patch file holding several '$patch: delete' documents is not supported (kustomize v5.5.0 crashes on it): put each deletion in its own patch", file: source.file)
                 }
                 for p in patches {
                     let r = try applier.target(of: p, in: resources, file: source.file)
@@ -39,13 +39,13 @@ struct PatchTransformer: Transformer {
             // kustomize applies the empty JSON patch all the same: its targets go through JSON.
             try applier.applyJSON(JSONPatch(operations: [], file: source.file), to: try jsonTargets(resources), file: source.file)
         case .undecodableJSON(let error):
-            if try !jsonTargets(resources).isEmpty { throw BuildError(error) }
+            if try !jsonTargets(resources).isEmpty { throw Diagnostic(error) }
         }
     }
 
     private func jsonTargets(_ resources: ResourceMap) throws -> [Resource] {
         guard let target = patch.target else {
-            throw BuildError("must specify a target for JSON patch", file: file, mark: patch.mark)
+            throw Diagnostic("must specify a target for JSON patch", file: file, mark: patch.mark)
         }
         return try applier.select(target, in: resources, file: file)
     }
@@ -67,7 +67,7 @@ struct StrategicMergePatchesTransformer: Transformer {
         var out: [(Mapping, String)] = []
         for entry in entries {
             guard let text = entry.stringValue else {
-                throw BuildError("patchesStrategicMerge entries must be strings", file: k.file, mark: entry.mark)
+                throw Diagnostic("patchesStrategicMerge entries must be strings", file: k.file, mark: entry.mark)
             }
             // As kustomize: first try the string as patch content, then as a file path.
             if let maps = try? PatchDocument.strategicMergePatches(bytes: Array(text.utf8), file: k.file), !maps.isEmpty {
@@ -75,11 +75,7 @@ struct StrategicMergePatchesTransformer: Transformer {
                 continue
             }
             let full = try loader.resolveFile(text, root: root, kustomizationFile: k.file)
-            do {
-                out += try PatchDocument.strategicMergePatches(bytes: FileSystem.readBytes(full), file: full).map { ($0, full) }
-            } catch let e as PatchError {
-                throw BuildError(e)
-            }
+            out += try PatchDocument.strategicMergePatches(bytes: FileSystem.readBytes(full), file: full).map { ($0, full) }
         }
         return out
     }
@@ -94,12 +90,12 @@ struct JSON6902PatchTransformer: Transformer {
 
     func transform(_ resources: ResourceMap) throws {
         guard let target = patch.target else {
-            throw BuildError("must specify a target for patchesJson6902", file: file, mark: patch.mark)
+            throw Diagnostic("must specify a target for patchesJson6902", file: file, mark: patch.mark)
         }
         // kustomize's PatchJson6902Transformer refuses a target without a name when it is configured.
         let name = target.asMapping?["name"]?.asScalar
         if name == nil || name?.tag == .null || name?.value.isEmpty == true {
-            throw BuildError("must specify the target name", file: file, mark: target.mark)
+            throw Diagnostic("must specify the target name", file: file, mark: target.mark)
         }
         try applier.applyJSON(json, to: try applier.select(target, in: resources, file: file), file: file, storingPreviousID: false)
     }

@@ -28,7 +28,7 @@ public struct ReplicaTransformer: Transformer {
             }
             if !found {
                 let gvks = fieldSpecs.map { $0.gvk.description }.joined(separator: " ")
-                throw BuildError("resource with name \(replica.name) does not match a config with the following GVK [\(gvks)]", file: file, mark: replica.mark)
+                throw Diagnostic("resource with name \(replica.name) does not match a config with the following GVK [\(gvks)]", file: file, mark: replica.mark)
             }
         }
     }

@@ -48,16 +48,16 @@ struct StorageTransformer: Transformer {
         // Named first, so every later error can say which entry it is about.
         let label = Entry(name: name, claim: claim, size: .null, mark: node.mark).label
         guard let sizeNode = try d.optional("size") else {
-            throw BuildError("\(label): missing 'size'", file: file, mark: node.mark)
+            throw Diagnostic("\(label): missing 'size'", file: file, mark: node.mark)
         }
         guard case .scalar(let size) = sizeNode, size.tag != .bool else {
-            throw BuildError("\(label): 'size' must be a quantity such as 50Gi", file: file, mark: sizeNode.mark)
+            throw Diagnostic("\(label): 'size' must be a quantity such as 50Gi", file: file, mark: sizeNode.mark)
         }
         if !Quantity.isValid(size.value) {
-            throw BuildError("\(label): size '\(size.value)' is not a Kubernetes quantity (such as 50Gi, 500Mi or 1e9)", file: file, mark: sizeNode.mark)
+            throw Diagnostic("\(label): size '\(size.value)' is not a Kubernetes quantity (such as 50Gi, 500Mi or 1e9)", file: file, mark: sizeNode.mark)
         }
         if !(Quantity(size.value)?.isPositive ?? false) {
-            throw BuildError("\(label): size '\(size.value)' must be greater than zero", file: file, mark: sizeNode.mark)
+            throw Diagnostic("\(label): size '\(size.value)' must be greater than zero", file: file, mark: sizeNode.mark)
         }
         let storageClassName = try d.string("storageClassName")
         let modesNode = try d.optional("accessModes")
@@ -66,10 +66,10 @@ struct StorageTransformer: Transformer {
         if let modes {
             let mark = modesNode?.mark ?? node.mark
             if modes.isEmpty {
-                throw BuildError("\(label): accessModes must not be empty", file: file, mark: mark)
+                throw Diagnostic("\(label): accessModes must not be empty", file: file, mark: mark)
             }
             for mode in modes where !accessModes.contains(mode) {
-                throw BuildError("\(label): unknown access mode '\(mode)' (one of \(accessModes.joined(separator: ", ")))", file: file, mark: mark)
+                throw Diagnostic("\(label): unknown access mode '\(mode)' (one of \(accessModes.joined(separator: ", ")))", file: file, mark: mark)
             }
         }
         // A plain scalar of the same type, as kustomize's JSON round trip leaves it.
@@ -91,7 +91,7 @@ struct StorageTransformer: Transformer {
         if let name = entry.name {
             statefulSets = resources.matchingAnyID { $0.name == name && $0.gvk.kind == "StatefulSet" }
             if statefulSets.isEmpty {
-                throw BuildError("\(entry.label): no StatefulSet is named '\(name)' (by its original or current name)", file: file, mark: entry.mark)
+                throw Diagnostic("\(entry.label): no StatefulSet is named '\(name)' (by its original or current name)", file: file, mark: entry.mark)
             }
         } else {
             statefulSets = resources.resources.filter { $0.kind == "StatefulSet" && !Self.claimTemplates($0).isEmpty }
@@ -103,22 +103,22 @@ struct StorageTransformer: Transformer {
                 if let t = templates.first(where: { Self.claimName($0) == claim }) {
                     out.append((sts, t))
                 } else if entry.name != nil {
-                    throw BuildError("\(entry.label): StatefulSet '\(sts.name)' has no claim template '\(claim)' (it has: \(Self.describe(templates)))", file: file, mark: entry.mark)
+                    throw Diagnostic("\(entry.label): StatefulSet '\(sts.name)' has no claim template '\(claim)' (it has: \(Self.describe(templates)))", file: file, mark: entry.mark)
                 }
                 continue
             }
             switch templates.count {
             case 0:
-                throw BuildError("\(entry.label): StatefulSet '\(sts.name)' has no volumeClaimTemplates", file: file, mark: entry.mark)
+                throw Diagnostic("\(entry.label): StatefulSet '\(sts.name)' has no volumeClaimTemplates", file: file, mark: entry.mark)
             case 1:
                 out.append((sts, templates[0]))
             default:
-                throw BuildError("\(entry.label): StatefulSet '\(sts.name)' has several claim templates (\(Self.describe(templates))); say which with 'claim'", file: file, mark: entry.mark)
+                throw Diagnostic("\(entry.label): StatefulSet '\(sts.name)' has several claim templates (\(Self.describe(templates))); say which with 'claim'", file: file, mark: entry.mark)
             }
         }
         if out.isEmpty {
             let what = entry.claim.map { "a claim template '\($0)'" } ?? "volumeClaimTemplates"
-            throw BuildError("\(entry.label): no StatefulSet has \(what)", file: file, mark: entry.mark)
+            throw Diagnostic("\(entry.label): no StatefulSet has \(what)", file: file, mark: entry.mark)
         }
         return out
     }
@@ -139,7 +139,7 @@ struct StorageTransformer: Transformer {
     private func child(_ parent: Mapping, _ key: String, _ entry: Entry, _ sts: Resource) throws -> Mapping {
         if let existing = parent[key], !existing.isNull {
             guard let m = existing.asMapping else {
-                throw BuildError("\(entry.label): '\(key)' in a claim template of StatefulSet '\(sts.name)' is not a mapping", file: file, mark: entry.mark)
+                throw Diagnostic("\(entry.label): '\(key)' in a claim template of StatefulSet '\(sts.name)' is not a mapping", file: file, mark: entry.mark)
             }
             return m
         }

@@ -1,20 +1,3 @@
-/// An error in YAML input, located in its file.
-public struct YAMLError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var mark: Mark
-    public var message: String
-
-    public init(file: String, mark: Mark, message: String) {
-        self.file = file
-        self.mark = mark
-        self.message = message
-    }
-
-    public var description: String {
-        mark == .none ? "\(file): \(message)" : "\(file):\(mark.line):\(mark.column): \(message)"
-    }
-}
-
 /// Budgets that stop hostile or broken input early with a clear error instead of a hang.
 public struct ParseLimits: Sendable {
     /// Largest input accepted, in bytes.
