@@ -19,14 +19,15 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Manifests", dependencies: ["YAML"]),
-        .target(name: "Patching", dependencies: ["YAML", "Manifests"]),
+        .target(name: "KubeModel", dependencies: ["YAML"]),
+        .target(name: "Manifests", dependencies: ["YAML", "KubeModel"]),
+        .target(name: "Patching", dependencies: ["YAML", "KubeModel"]),
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "Manifests", "Patching", "StatefulSetChecks", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "StatefulSetChecks", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "StatefulSetChecks", dependencies: ["YAML", "Manifests"]),
-        .target(name: "StsKustomize", dependencies: ["YAML", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
+        .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel", "Manifests"]),
+        .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
         .executableTarget(
             name: "sts-kustomize",
             dependencies: [
@@ -35,11 +36,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["YAML"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "YAML"]),
-        .testTarget(name: "PatchingTests", dependencies: ["Patching", "Manifests", "YAML"]),
-        .testTarget(name: "OverlaysTests", dependencies: ["Overlays", "StsKustomize", "Manifests", "YAML"]),
-        .testTarget(name: "StatefulSetChecksTests", dependencies: ["StatefulSetChecks", "Manifests", "YAML"]),
+        .testTarget(name: "KubeModelTests", dependencies: ["TestSupport", "KubeModel", "YAML"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["TestSupport", "KubeModel", "Manifests", "YAML"]),
+        .testTarget(name: "PatchingTests", dependencies: ["TestSupport", "KubeModel", "Patching", "Manifests", "YAML"]),
+        .testTarget(name: "OverlaysTests", dependencies: ["TestSupport", "KubeModel", "Overlays", "StsKustomize", "Manifests", "YAML"]),
+        .testTarget(name: "StatefulSetChecksTests", dependencies: ["TestSupport", "KubeModel", "StatefulSetChecks", "Manifests", "YAML"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@
 Usage: scripts/gen_merge_keys.py [SCHEMA.json.gz] [OUTPUT.swift] [SCOPE-OUTPUT.swift]
 Defaults: ../shared/k8s-openapi/kubernetes-v1.21.2.json.gz,
 Sources/Patching/KubernetesSchema.generated.swift and
-Sources/Manifests/ClusterScope.generated.swift (paths relative to the package root).
+Sources/KubeModel/ClusterScope.generated.swift (paths relative to the package root).
 
 The output is a compact line table, parsed once on first use by MergeSchema. It keeps only
 what a strategic merge needs: definitions that carry patch metadata somewhere below them, the
@@ -31,7 +31,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_SCHEMA = os.path.join(ROOT, "..", "shared", "k8s-openapi", "kubernetes-v1.21.2.json.gz")
 DEFAULT_OUTPUT = os.path.join(ROOT, "Sources", "Patching", "KubernetesSchema.generated.swift")
-DEFAULT_SCOPE_OUTPUT = os.path.join(ROOT, "Sources", "Manifests", "ClusterScope.generated.swift")
+DEFAULT_SCOPE_OUTPUT = os.path.join(ROOT, "Sources", "KubeModel", "ClusterScope.generated.swift")
 
 PATCH_KEYS = (
     "x-kubernetes-patch-strategy",

@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// A kustomization file (or a Component), decoded strictly: every kustomize v5 field

@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// Reads kustomizations and resource files from disk, enforcing the load restrictor.

@@ -1,4 +1,5 @@
 import YAML
+import KubeModel
 import Manifests
 
 /// What one kustomization has built so far: its resources and the field-spec

@@ -1,4 +1,4 @@
-import Manifests
+import KubeModel
 import YAML
 
 // Public API

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Each claim template needs `accessModes` and a storage request: every pod's claim is made
 /// from it, and the API server rejects a claim without them.
 public struct ClaimTemplateCheck: StatefulSetCheck {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Labels in a claim template freeze: Kubernetes forbids changing `volumeClaimTemplates`,
 /// so a later change of those labels (say, a new `commonLabels` entry) cannot be applied.
 public struct ClaimTemplateLabelsCheck: StatefulSetCheck {

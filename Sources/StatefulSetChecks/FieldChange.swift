@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// One difference between two versions of a resource.

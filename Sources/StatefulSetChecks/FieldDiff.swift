@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// The field-level differences between two trees, in a stable order: mapping keys sorted,

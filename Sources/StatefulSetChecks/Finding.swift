@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// One problem a check found in a resource.

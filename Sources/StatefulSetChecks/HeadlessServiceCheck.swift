@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The StatefulSet's Service must be headless (`clusterIP: None`), or the pods get no
 /// per-pod DNS records.
 public struct HeadlessServiceCheck: StatefulSetCheck {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// `podManagementPolicy` is OrderedReady (the default) or Parallel.
 public struct PodManagementPolicyCheck: StatefulSetCheck {
     public static let id = "pod-management-policy"

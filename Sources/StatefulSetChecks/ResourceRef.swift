@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// Which resource a finding or a diff line is about, and the file it came from.
@@ -25,4 +26,8 @@ public struct ResourceRef: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         namespace.isEmpty ? "\(kind) \(name)" : "\(kind) \(namespace)/\(name)"
     }
+}
+
+extension StatefulSetView {
+    public var ref: ResourceRef { ResourceRef(resource) }
 }

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// A StatefulSet's pods must use `restartPolicy: Always` (the default).
 public struct RestartPolicyCheck: StatefulSetCheck {
     public static let id = "restart-policy"

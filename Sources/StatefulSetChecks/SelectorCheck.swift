@@ -1,3 +1,5 @@
+import KubeModel
+
 /// `spec.selector` must be non-empty and select the template's labels; the API server
 /// rejects the StatefulSet otherwise.
 public struct SelectorCheck: StatefulSetCheck {
@@ -22,7 +24,7 @@ public struct SelectorCheck: StatefulSetCheck {
                                     at: node, sts.spec.map { .mapping($0) })]
         }
         let labels = sts.templateLabels
-        guard let failing = selector.requirements.first(where: { !$0.matches(labels) }) else { return [] }
+        guard let failing = selector.requirements.first(where: { !$0.matches(value: labels[$0.key]) }) else { return [] }
         return [context.finding(.error, Self.id, sts.resource, path,
                                 "selector does not match the template labels (\(StatefulSetView.describe(labels))): \(failing) fails",
                                 at: node)]

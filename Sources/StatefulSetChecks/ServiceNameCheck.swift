@@ -1,3 +1,5 @@
+import KubeModel
+
 /// `spec.serviceName` must name a Service in the StatefulSet's namespace: the pods' stable
 /// DNS names (`pod-0.service`) come from it.
 public struct ServiceNameCheck: StatefulSetCheck {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// The headless Service's selector should select the StatefulSet's pods, or their DNS
 /// records never appear.
 public struct ServiceSelectorCheck: StatefulSetCheck {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// A claim template's storage request (and limit) must be a Kubernetes quantity above zero.
 public struct StorageSizeCheck: StatefulSetCheck {
     public static let id = "storage-size"

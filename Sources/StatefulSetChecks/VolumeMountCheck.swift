@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// Every `volumeMounts` (and `volumeDevices`) entry of a container or init container must

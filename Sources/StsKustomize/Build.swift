@@ -1,5 +1,6 @@
 @_exported import Manifests
 @_exported import Overlays
+import KubeModel
 import YAML
 
 /// The library entry point: render a kustomization directory the way `kubectl kustomize` does.

@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 import ArgumentParser
 import Foundation

@@ -1,3 +1,4 @@
+import KubeModel
 import XCTest
 @testable import Manifests
 import YAML

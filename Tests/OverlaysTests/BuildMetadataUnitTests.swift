@@ -1,3 +1,4 @@
+import KubeModel
 import XCTest
 @testable import Overlays
 @testable import Manifests

@@ -1,3 +1,4 @@
+import KubeModel
 import Foundation
 import XCTest
 import StsKustomize

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Overlays
+import KubeModel
 import Manifests
 import YAML
 
@@ -316,16 +317,5 @@ final class ReplacementTests: XCTestCase {
         XCTAssertEqual(KustomizeFieldPath.split("a\\.b.c"), ["a.b", "c"])
         XCTAssertEqual(KustomizeFieldPath.splitVarPath("spec.ports[0].port"), ["spec", "ports", "0", "port"])
         XCTAssertEqual(KustomizeFieldPath.splitVarPath("a.[x]"), ["a", "[x]"])
-    }
-
-    func testMetadataSelectorSyntax() throws {
-        let labels = [("app", "web"), ("tier", "front")]
-        XCTAssertTrue(try MetadataSelector("").matches(labels))
-        XCTAssertTrue(try MetadataSelector("app=web,tier").matches(labels))
-        XCTAssertTrue(try MetadataSelector("app==web, tier!=db, !canary").matches(labels))
-        XCTAssertTrue(try MetadataSelector("app in (api, web),env notin (prod)").matches(labels))
-        XCTAssertFalse(try MetadataSelector("app=api").matches(labels))
-        XCTAssertFalse(try MetadataSelector("!app").matches(labels))
-        XCTAssertThrowsError(try MetadataSelector("app in web"))
     }
 }

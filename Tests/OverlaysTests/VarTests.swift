@@ -1,5 +1,6 @@
 import XCTest
 @testable import Overlays
+import KubeModel
 import Manifests
 import YAML
 

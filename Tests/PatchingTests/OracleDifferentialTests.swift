@@ -1,5 +1,7 @@
 import Foundation
+import KubeModel
 import Manifests
+import TestSupport
 import XCTest
 import YAML
 @testable import Patching

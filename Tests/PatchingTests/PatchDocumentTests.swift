@@ -1,4 +1,5 @@
 import Patching
+import TestSupport
 import XCTest
 import YAML
 

@@ -1,4 +1,6 @@
+import KubeModel
 import Manifests
+import TestSupport
 import XCTest
 import YAML
 @testable import Patching

@@ -1,3 +1,4 @@
+import KubeModel
 import Foundation
 import StatefulSetChecks
 import XCTest

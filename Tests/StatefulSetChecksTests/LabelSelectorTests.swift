@@ -1,3 +1,4 @@
+import KubeModel
 import StatefulSetChecks
 import XCTest
 import YAML

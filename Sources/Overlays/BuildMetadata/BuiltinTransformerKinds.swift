@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// The builtin transformer kinds kustomize records for one of our transformers.

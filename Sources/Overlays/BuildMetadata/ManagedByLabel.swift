@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// `app.kubernetes.io/managed-by: kustomize-<version>` on every resource's

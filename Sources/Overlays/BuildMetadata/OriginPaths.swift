@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// The origin path of each kustomization being accumulated: the entries that led to it

@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// A transformer configured by a resource: an entry of `transformers:` (a builtin plugin

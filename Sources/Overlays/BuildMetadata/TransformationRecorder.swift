@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// Runs a transformer, then records it on every resource of the build, as kustomize's

@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// kustomize's default field specs: which fields of which kinds each transformer touches.

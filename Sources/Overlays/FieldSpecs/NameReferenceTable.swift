@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// A kind whose name other resources hold, and where they hold it (kustomize's

@@ -1,4 +1,5 @@
 import YAML
+import KubeModel
 import Manifests
 
 /// One key of a generated ConfigMap or Secret with its raw content (file content may be

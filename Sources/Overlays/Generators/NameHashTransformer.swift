@@ -1,4 +1,5 @@
 import YAML
+import KubeModel
 import Manifests
 
 /// Appends the content hash to the names of generated ConfigMaps and Secrets whose

@@ -1,5 +1,6 @@
 import YAML
 import Foundation
+import KubeModel
 import Manifests
 
 /// Builds a kustomization directory named by a `generators:`/`transformers:` entry: its

@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// Several transformers run one after the other as one step (a plugin that kustomize

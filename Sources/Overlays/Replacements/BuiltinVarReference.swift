@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// kustomize v5.5.0's builtin `varReference` field specs: the only fields where `$(VAR)`

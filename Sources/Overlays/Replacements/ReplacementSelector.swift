@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 import YAML
 
@@ -51,17 +52,17 @@ public struct ReplacementSelector {
     public var id: ID
     public var labelSelector: String
     public var annotationSelector: String
-    let labels: MetadataSelector
-    let annotations: MetadataSelector
+    let labels: LabelSelector
+    let annotations: LabelSelector
 
     public init(id: ID, labelSelector: String = "", annotationSelector: String = "", file: String? = nil) throws {
         self.id = id
         self.labelSelector = labelSelector
         self.annotationSelector = annotationSelector
         do {
-            labels = try MetadataSelector(labelSelector)
-            annotations = try MetadataSelector(annotationSelector)
-        } catch let e as MetadataSelector.ParseError {
+            labels = try LabelSelector(labelSelector)
+            annotations = try LabelSelector(annotationSelector)
+        } catch let e as Diagnostic {
             throw Diagnostic(e.message, file: file)
         }
     }
@@ -70,7 +71,7 @@ public struct ReplacementSelector {
 
     /// Whether the resource's labels and annotations satisfy both selectors.
     func matchesMetadata(_ r: Resource) -> Bool {
-        labels.matches(r.labels()) && annotations.matches(r.annotations())
+        labels.matches(r.metadata?.mapping("labels")) && annotations.matches(r.metadata?.mapping("annotations"))
     }
 
     /// Every ID the resource has had: kustomize's `MakeResIds` (current first).

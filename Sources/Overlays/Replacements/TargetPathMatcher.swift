@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 import YAML
 

@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// kustomize's default output order: kinds by priority (Namespaces first, webhooks last),

@@ -1,3 +1,4 @@
+import KubeModel
 import Manifests
 
 /// One step of a build: changes the resources in place.

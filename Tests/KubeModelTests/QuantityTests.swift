@@ -1,4 +1,5 @@
-import StatefulSetChecks
+import KubeModel
+import TestSupport
 import XCTest
 
 /// Kubernetes' quantity grammar, with cases from `resource.ParseQuantity`'s own tests.
@@ -44,5 +45,18 @@ final class QuantityTests: XCTestCase {
         XCTAssertFalse(Quantity.sameAmount("1Gi", "2Gi"))
         XCTAssertFalse(Quantity.sameAmount("x", "y"))
         XCTAssertTrue(Quantity.sameAmount("x", "x"))
+    }
+
+    /// Exact decimal arithmetic without Foundation: huge and tiny amounts compare exactly.
+    func testExactDecimal() {
+        XCTAssertEqual(Quantity("1Gi")?.exactDecimal, "1073741824")
+        XCTAssertEqual(Quantity("1.5Ki")?.exactDecimal, "1536")
+        XCTAssertEqual(Quantity("-250m")?.exactDecimal, "-0.25")
+        XCTAssertEqual(Quantity("0.000Ei")?.exactDecimal, "0")
+        XCTAssertEqual(Quantity("12e-3")?.exactDecimal, "0.012")
+        XCTAssertEqual(Quantity("1Ei")?.exactDecimal, "1152921504606846976")
+        XCTAssertTrue(Quantity.sameAmount("1e40", "10000000000000000000000000000000000000000"))
+        XCTAssertFalse(Quantity.sameAmount("1e40", "1e40001"))
+        XCTAssertNil(Quantity("1e1001")?.exactDecimal)
     }
 }

@@ -1,4 +1,4 @@
-import Manifests
+import KubeModel
 import YAML
 
 /// The parts of a StatefulSet the checks read. Any of them may be missing or of the wrong
@@ -15,7 +15,6 @@ public struct StatefulSetView {
         r.kind == "StatefulSet" && r.gvk.group == "apps"
     }
 
-    public var ref: ResourceRef { ResourceRef(resource) }
     public var namespace: String { resource.namespace }
     public var spec: Mapping? { resource.object.mapping("spec") }
     public var template: Mapping? { spec?.mapping("template") }

@@ -1,76 +1,7 @@
 import YAML
 
-/// A Kubernetes label selector in its string form, parsed as k8s.io/apimachinery `labels.Parse`
-/// does (kustomize uses it for `labelSelector` and `annotationSelector`):
-/// `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`, `a>1`, `a<3`; commas AND
-/// requirements; whitespace is free; keys must be qualified names and values label values
-/// (so an annotation selector cannot test arbitrary annotation text). The empty selector
-/// matches everything.
-public struct LabelSelector: Equatable, Sendable {
-    public enum Operator: String, Sendable {
-        case equals = "="
-        case doubleEquals = "=="
-        case notEquals = "!="
-        case `in` = "in"
-        case notIn = "notin"
-        case exists = "exists"
-        case doesNotExist = "!"
-        case greaterThan = "gt"
-        case lessThan = "lt"
-    }
-
-    public struct Requirement: Equatable, Sendable {
-        public var key: String
-        public var op: Operator
-        public var values: [String]
-    }
-
-    public let text: String
-    public let requirements: [Requirement]
-
-    /// Throws a Diagnostic with the parser's message, e.g.
-    /// `unable to parse requirement: found '(', expected: identifier`.
-    public init(_ text: String) throws {
-        self.text = text
-        var parser = Parser(tokens: try Lexer.tokens(text))
-        requirements = try parser.parse()
-    }
-
-    /// Whether `labels` satisfies every requirement. `labels` is a `metadata.labels` (or
-    /// `annotations`) mapping; nil means none.
-    public func matches(_ labels: Mapping?) -> Bool {
-        for r in requirements where !Self.matches(r, labels) { return false }
-        return true
-    }
-
-    private static func value(_ labels: Mapping?, _ key: String) -> String? {
-        guard let labels else { return nil }
-        for e in labels.entries where e.key.value == key {
-            if case .scalar(let s) = e.value { return s.tag == .null ? "" : s.value }
-            return ""
-        }
-        return nil
-    }
-
-    private static func matches(_ r: Requirement, _ labels: Mapping?) -> Bool {
-        let v = value(labels, r.key)
-        switch r.op {
-        case .equals, .doubleEquals, .in:
-            guard let v else { return false }
-            return r.values.contains(v)
-        case .notEquals, .notIn:
-            guard let v else { return true }
-            return !r.values.contains(v)
-        case .exists:
-            return v != nil
-        case .doesNotExist:
-            return v == nil
-        case .greaterThan, .lessThan:
-            guard let v, let have = Int64(v), r.values.count == 1, let want = Int64(r.values[0]) else { return false }
-            return r.op == .greaterThan ? have > want : have < want
-        }
-    }
-
+/// The string grammar of label selectors, as apimachinery `labels.Parse` reads it.
+extension LabelSelector {
     // MARK: lexer
 
     enum Token: Equatable {
@@ -309,6 +240,7 @@ public struct LabelSelector: Equatable, Sendable {
         }
     }
 }
+
 
 /// Kubernetes name syntax for label keys and values (apimachinery `validation`).
 enum LabelSyntax {

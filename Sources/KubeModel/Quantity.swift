@@ -1,4 +1,3 @@
-import Foundation
 
 /// A Kubernetes resource quantity (`resource.Quantity`), read with the grammar its parser
 /// documents:
@@ -62,30 +61,54 @@ public struct Quantity: Equatable, Sendable {
         !isNegative && (integerDigits + fractionDigits).contains { $0 != "0" }
     }
 
-    /// The amount as a decimal, for comparing `1Gi` with `1024Mi` as Kubernetes does;
-    /// nil when it does not fit Foundation's decimal range.
-    public var value: Decimal? {
-        guard var amount = Decimal(string: (integerDigits.isEmpty ? "0" : integerDigits) + "." + (fractionDigits.isEmpty ? "0" : fractionDigits),
-                                   locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+    /// The amount written out in plain decimal, exactly: sign, integer digits without leading
+    /// zeros, and fraction digits without trailing zeros (`1Gi` and `1024Mi` both give
+    /// `1073741824`). Nil when the exponent is beyond ±1000, too large to write out.
+    public var exactDecimal: String? {
+        var digits = Array((integerDigits + fractionDigits).utf8).map { Int($0) - 48 }
+        // `digits` × 10^(exponent): the point sits `fractionDigits.count` from the right.
+        var exponent = -fractionDigits.utf8.count
         switch suffix {
         case .none:
             break
         case .binary(let power):
-            for _ in 0..<power { amount *= 1024 }
-        case .decimal(let exponent), .exponent(let exponent):
-            guard abs(exponent) <= 100 else { return nil }
-            let scale = pow(Decimal(10), abs(exponent))
-            amount = exponent >= 0 ? amount * scale : amount / scale
+            for _ in 0..<power { Self.multiply(&digits, by: 1024) }
+        case .decimal(let e), .exponent(let e):
+            guard abs(e) <= 1000 else { return nil }
+            exponent += e
         }
-        if amount.isNaN { return nil }
-        return isNegative ? -amount : amount
+        if exponent > 0 { digits += [Int](repeating: 0, count: exponent); exponent = 0 }
+        let pointAt = digits.count + exponent
+        var whole = pointAt > 0 ? Array(digits[..<pointAt]) : []
+        var fraction = pointAt < 0 ? [Int](repeating: 0, count: -pointAt) + digits : Array(digits[max(0, pointAt)...])
+        while whole.first == 0 { whole.removeFirst() }
+        while fraction.last == 0 { fraction.removeLast() }
+        if whole.isEmpty && fraction.isEmpty { return "0" }
+        var text = isNegative ? "-" : ""
+        text += whole.isEmpty ? "0" : String(decoding: whole.map { UInt8($0 + 48) }, as: UTF8.self)
+        if !fraction.isEmpty { text += "." + String(decoding: fraction.map { UInt8($0 + 48) }, as: UTF8.self) }
+        return text
+    }
+
+    /// Multiplies a big-endian decimal digit array by a small factor, in place.
+    private static func multiply(_ digits: inout [Int], by factor: Int) {
+        var carry = 0
+        for i in digits.indices.reversed() {
+            let v = digits[i] * factor + carry
+            digits[i] = v % 10
+            carry = v / 10
+        }
+        while carry > 0 {
+            digits.insert(carry % 10, at: 0)
+            carry /= 10
+        }
     }
 
     /// Whether two quantities are the same amount (`1Gi` and `1024Mi` are); texts that are
     /// not quantities, or too large to compare, are the same only when spelt the same.
     public static func sameAmount(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        guard let qa = Quantity(a)?.value, let qb = Quantity(b)?.value else { return false }
+        guard let qa = Quantity(a)?.exactDecimal, let qb = Quantity(b)?.exactDecimal else { return false }
         return qa == qb
     }
 

@@ -1,26 +1,25 @@
-import Manifests
-import XCTest
 import YAML
-@testable import Patching
+
+// Fixtures every test target shares: YAML text in, trees out.
 
 /// Parses one YAML document.
-func node(_ text: String, file: String = "test.yaml") throws -> Node {
+public func node(_ text: String, file: String = "test.yaml") throws -> Node {
     let docs = try YAMLParser().parse(text, file: file)
     guard let first = docs.first else { throw Diagnostic(file: file, message: "no document") }
     return first
 }
 
-func mapping(_ text: String, file: String = "test.yaml") throws -> Mapping {
+public func mapping(_ text: String, file: String = "test.yaml") throws -> Mapping {
     guard let m = try node(text, file: file).asMapping else { throw Diagnostic(file: file, message: "not a mapping") }
     return m
 }
 
-func emit(_ m: Mapping) throws -> String {
+public func emit(_ m: Mapping) throws -> String {
     try YAMLEmitter().emitString(.mapping(m))
 }
 
 /// Strips the common leading indentation of a multi-line literal so cases read naturally.
-func y(_ s: String) -> String {
+public func y(_ s: String) -> String {
     let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
     let indents = lines.filter { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count }
     let strip = indents.min() ?? 0

@@ -1,6 +1,7 @@
+import KubeModel
+import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Which of four ConfigMaps a `labelSelector` selects, recorded with `kubectl kustomize`
 /// (a JSON patch with `target: {kind: ConfigMap, labelSelector: …}`; oracle cases sel_*).
@@ -57,5 +58,38 @@ final class LabelSelectorTests: XCTestCase {
         ])
         XCTAssertEqual(try LabelSelector("example.com/role==db").requirements,
                        [.init(key: "example.com/role", op: .doubleEquals, values: ["db"])])
+    }
+
+    /// The string form against a label map, as replacements select (the third copy of this
+    /// grammar, in replacements, is gone).
+    func testStringFormAgainstLabelMap() throws {
+        let labels = ["app": "web", "tier": "front"]
+        XCTAssertTrue(try LabelSelector("").matches(labels))
+        XCTAssertTrue(try LabelSelector("app=web,tier").matches(labels))
+        XCTAssertTrue(try LabelSelector("app==web, tier!=db, !canary").matches(labels))
+        XCTAssertTrue(try LabelSelector("app in (api, web),env notin (prod)").matches(labels))
+        XCTAssertFalse(try LabelSelector("app=api").matches(labels))
+        XCTAssertFalse(try LabelSelector("!app").matches(labels))
+        XCTAssertThrowsError(try LabelSelector("app in web"))
+    }
+
+    /// The structured form (`matchLabels` + `matchExpressions`) is the same type and
+    /// evaluates as the API server does.
+    func testStructuredFormMatchesAndDescribes() throws {
+        let node = try YAMLParser().parse("""
+            matchLabels: {app: db}
+            matchExpressions:
+            - {key: tier, operator: In, values: [a, b]}
+            - {key: legacy, operator: DoesNotExist}
+            """, file: "s.yaml")[0]
+        let s = try LabelSelector(node, path: FieldPath("spec", "selector"))
+        XCTAssertEqual(s.text, "app=db,tier in (a,b),!legacy")
+        XCTAssertTrue(s.matches(["app": "db", "tier": "b"]))
+        XCTAssertFalse(s.matches(["app": "db", "tier": "b", "legacy": "x"]))
+        XCTAssertFalse(s.matches(["app": "db"]))
+        XCTAssertThrowsError(try LabelSelector(try YAMLParser().parse("matchExpressions: [{key: a, operator: Gt}]", file: "s")[0],
+                                               path: FieldPath("selector"))) { error in
+            XCTAssertEqual((error as? LabelSelector.Problem)?.path.description, "selector.matchExpressions[0].operator")
+        }
     }
 }
