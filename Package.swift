@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Patching", dependencies: ["YAML", "KubeModel"]),
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "StatefulSetChecks", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["YAML", "KubeModel", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel", "Manifests"]),
         .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),

@@ -24,6 +24,10 @@ public struct StatefulSetView {
         Self.labels(template?.mapping("metadata")?["labels"])
     }
 
+    /// Where a StatefulSet keeps its claim templates, as a field spec: a list with no merge
+    /// key, so a strategic merge patch replaces it (the patch engine is told to watch it).
+    public static let claimTemplatesSpec = FieldSpec(kind: "StatefulSet", path: "spec/volumeClaimTemplates")
+
     /// `spec.volumeClaimTemplates` items with their indexes; non-mapping items are skipped.
     public var claimTemplates: [(index: Int, template: Mapping)] {
         let items = spec?.sequence("volumeClaimTemplates")?.items ?? []

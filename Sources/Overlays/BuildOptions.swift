@@ -1,5 +1,6 @@
 import KubeModel
 import Manifests
+import Patching
 import YAML
 
 public struct BuildOptions {
@@ -17,7 +18,25 @@ public struct BuildOptions {
 
 /// Messages that do not stop a build (printed on stderr by the CLI).
 public final class Diagnostics {
-    public private(set) var warnings: [String] = []
+    public private(set) var warnings: [BuildWarning] = []
     public init() {}
-    public func warn(_ message: String) { warnings.append(message) }
+    public func warn(_ warning: BuildWarning) { warnings.append(warning) }
+}
+
+/// Something a build did that the user probably did not mean. It never changes the output;
+/// it stays a value until the caller words and prints it.
+public struct BuildWarning: Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// The patch file the warning is about, when it came from a patch.
+    public var patchFile: String?
+    /// The patch engine's structured report, when the warning came from a patch.
+    public var patch: PatchWarning?
+
+    public init(message: String, patchFile: String? = nil, patch: PatchWarning? = nil) {
+        self.message = message
+        self.patchFile = patchFile
+        self.patch = patch
+    }
+
+    public var description: String { patchFile.map { "\(message) (patch \($0))" } ?? message }
 }

@@ -37,15 +37,16 @@ public struct StrategicMergePatch: Sendable {
         /// Apply `$setElementOrder`, `$retainKeys` and `$deleteFromPrimitiveList` as the Kubernetes
         /// API server does. Off by default: kustomize copies them into the output as fields.
         public var interpretKubernetesDirectives: Bool
-        /// Report claim templates a StatefulSet patch loses (see ClaimTemplateCheck).
-        public var warnOnClaimTemplateLoss: Bool
+        /// Lists, by the kinds they are in, whose replacement by a patch is reported when the
+        /// result lost items or fields of items (`PatchWarning.Kind.listItemsLost`).
+        public var watchedLists: [FieldSpec]
 
         public init(allowNameChange: Bool = false, allowKindChange: Bool = false,
-                    interpretKubernetesDirectives: Bool = false, warnOnClaimTemplateLoss: Bool = true) {
+                    interpretKubernetesDirectives: Bool = false, watchedLists: [FieldSpec] = []) {
             self.allowNameChange = allowNameChange
             self.allowKindChange = allowKindChange
             self.interpretKubernetesDirectives = interpretKubernetesDirectives
-            self.warnOnClaimTemplateLoss = warnOnClaimTemplateLoss
+            self.watchedLists = watchedLists
         }
     }
 
@@ -70,8 +71,10 @@ public struct StrategicMergePatch: Sendable {
         let name = metadata?["name"]
         let namespace = metadata?["namespace"]
         let resource = Self.describe(kind: gvk.kind, name: name?.stringValue, namespace: namespace?.stringValue)
-        let claimsBefore = gvk.kind == "StatefulSet" && options.warnOnClaimTemplateLoss
-            ? target.mapping("spec")?.sequence("volumeClaimTemplates") : nil
+        let watched = options.watchedLists.compactMap { spec -> (path: [String], before: YAML.Sequence)? in
+            guard spec.gvk.selects(gvk), let list = Self.sequence(at: spec.path, in: target), !list.items.isEmpty else { return nil }
+            return (spec.path, list)
+        }
 
         let walker = MergeWalker(store: schema.store, file: patchFile,
                                  interpretKubernetesDirectives: options.interpretKubernetesDirectives)
@@ -89,13 +92,22 @@ public struct StrategicMergePatch: Sendable {
         }
 
         var warnings = walker.warnings
-        if let claimsBefore, !claimsBefore.items.isEmpty {
-            let claimsAfter = target.mapping("spec")?.sequence("volumeClaimTemplates")
-            if claimsAfter !== claimsBefore {
-                warnings += ClaimTemplateCheck.warnings(resource: resource, before: claimsBefore, after: claimsAfter)
+        for (path, before) in watched {
+            let after = Self.sequence(at: path, in: target)
+            if after !== before {
+                warnings += ReplacedListCheck.warnings(resource: resource, path: path, before: before, after: after)
             }
         }
         return (.patched, warnings)
+    }
+
+    private static func sequence(at path: [String], in object: Mapping) -> YAML.Sequence? {
+        var m = object
+        for key in path.dropLast() {
+            guard let next = m.mapping(key) else { return nil }
+            m = next
+        }
+        return path.last.flatMap { m.sequence($0) }
     }
 
     /// Applies `patch` to a resource's object.

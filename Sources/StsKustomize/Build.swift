@@ -1,6 +1,7 @@
 @_exported import Manifests
 @_exported import Overlays
 import KubeModel
+import StatefulSetChecks
 import YAML
 
 /// The library entry point: render a kustomization directory the way `kubectl kustomize` does.
@@ -13,7 +14,8 @@ public struct Build {
 
     public struct Result {
         public var resources: ResourceMap
-        public var warnings: [String]
+        /// Warnings in the order the build met them, StatefulSet reports worded as such.
+        public var warnings: [BuildWarning]
 
         /// The YAML stream kustomize prints: documents joined by `---`.
         public func yaml() throws -> [UInt8] {
@@ -24,7 +26,17 @@ public struct Build {
     public func run(_ dir: String) throws -> Result {
         let resolver = OverlayResolver(options: options)
         let resources = try resolver.build(dir)
-        return Result(resources: resources, warnings: resolver.diagnostics.warnings)
+        return Result(resources: resources, warnings: resolver.diagnostics.warnings.map(Self.worded))
+    }
+
+    /// A replaced-list report about claim templates reads as one about claims.
+    static func worded(_ warning: BuildWarning) -> BuildWarning {
+        guard let p = warning.patch,
+              let text = ClaimTemplateLoss.message(resource: p.resource, list: p.path, item: p.item, lostFields: p.lostFields)
+        else { return warning }
+        var w = warning
+        w.message = text
+        return w
     }
 }
 

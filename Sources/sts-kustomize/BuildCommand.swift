@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(loadRestrictor: restrictor, enableManagedByLabel: enableManagedByLabel)
         do {
             let result = try Build(options: options).run(directory)
-            for w in result.warnings { Console.error("warning: " + w) }
+            for w in result.warnings { Console.error("warning: \(w)") }
             if check { try BuildCheck.run(on: result) }
             try write(result)
             // Freeing every node of a large build costs more than the build's transforms; the OS reclaims it at once.

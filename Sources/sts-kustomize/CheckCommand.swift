@@ -84,7 +84,7 @@ struct RenderInput {
         }
         if isDir.boolValue {
             let result = try Build(options: BuildOptions(loadRestrictor: restrictor)).run(target)
-            for w in result.warnings { Console.error("warning: " + w) }
+            for w in result.warnings { Console.error("warning: \(w)") }
             return RenderInput(resources: result.resources.resources.map(displayed), positionsAreExact: false)
         }
         let bytes = try FileSystem.readBytes(target)

@@ -25,6 +25,45 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("cm.yaml:5:"), result.stderr)
     }
 
+    /// The patch engine reports a replaced list as data; the StatefulSet layer words it as a
+    /// lost claim and the CLI prints it on stderr, leaving the output as kustomize's.
+    func testLostClaimTemplateIsWordedAsAClaimWarning() throws {
+        let tree = try BinaryRunner.makeTree([
+            "kustomization.yaml": "resources:\n- sts.yaml\npatches:\n- path: p.yaml\n",
+            "sts.yaml": """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: web}
+                spec:
+                  volumeClaimTemplates:
+                  - metadata: {name: data}
+                    spec: {accessModes: [ReadWriteOnce], storageClassName: fast}
+                  - metadata: {name: logs}
+
+                """,
+            "p.yaml": """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: web}
+                spec:
+                  volumeClaimTemplates:
+                  - metadata: {name: data}
+                    spec: {accessModes: [ReadWriteOnce]}
+
+                """,
+        ])
+        let result = try BinaryRunner.run(["build", tree.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stdout.contains("logs"), result.stdout)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines, [
+            "warning: StatefulSet web: the patch replaced spec.volumeClaimTemplates (a list kustomize cannot merge); "
+                + "claim \"data\" lost spec.storageClassName (patch \(tree.path)/p.yaml)",
+            "warning: StatefulSet web: the patch replaced spec.volumeClaimTemplates (a list kustomize cannot merge) "
+                + "and dropped claim \"logs\" (patch \(tree.path)/p.yaml)",
+        ])
+    }
+
     func testUnknownKustomizationFieldIsAnErrorWithItsLine() throws {
         let tree = try BinaryRunner.makeTree(["kustomization.yaml": "resources: []\nnamePrefx: a-\n"])
         let result = try BinaryRunner.run(["build", tree.path])

@@ -237,8 +237,9 @@ final class StrategicMergeBehaviourTests: XCTestCase {
 
     // MARK: warnings
 
-    /// Output as kustomize's [h6]; the warnings name the StatefulSet, the claim and the losses.
-    func testClaimTemplateReplacementWarnsAboutLosses() throws {
+    /// Output as kustomize's [h6]; the warnings name the resource, the watched list, the item
+    /// and the losses (the engine knows no kinds: the caller names the list to watch).
+    func testWatchedListReplacementReportsLosses() throws {
         let resource = """
             apiVersion: apps/v1
             kind: StatefulSet
@@ -275,7 +276,8 @@ final class StrategicMergeBehaviourTests: XCTestCase {
                     requests:
                       storage: 10Gi
             """
-        let (out, warnings) = try mergedYAMLAndWarnings(resource, patch)
+        XCTAssertEqual(try mergedYAMLAndWarnings(resource, patch).1, [], "an unwatched list is not reported")
+        let (out, warnings) = try mergedYAMLAndWarnings(resource, patch, options: Self.watchingClaims)
         XCTAssertEqual(out, """
             apiVersion: apps/v1
             kind: StatefulSet
@@ -293,13 +295,17 @@ final class StrategicMergeBehaviourTests: XCTestCase {
 
             """)
         XCTAssertEqual(warnings.count, 2)
-        XCTAssertEqual(warnings.first?.claim, "data")
+        XCTAssertEqual(warnings.map(\.kind), [.listItemsLost, .listItemsLost])
+        XCTAssertEqual(warnings.first?.path, "spec.volumeClaimTemplates")
+        XCTAssertEqual(warnings.first?.item, "data")
         XCTAssertEqual(warnings.first?.lostFields, ["metadata.labels", "spec.accessModes", "spec.storageClassName"])
         XCTAssertEqual(warnings.first?.resource, "StatefulSet web (namespace prod)")
-        XCTAssertEqual(warnings.last?.claim, "logs")
+        XCTAssertEqual(warnings.last?.item, "logs")
         XCTAssertEqual(warnings.last?.lostFields, [])
-        XCTAssertTrue(warnings.last?.message.contains("dropped claim \"logs\"") ?? false)
+        XCTAssertTrue(warnings.last?.message.contains("dropped item \"logs\"") ?? false)
     }
+
+    static let watchingClaims = StrategicMergePatch.Options(watchedLists: [StatefulSetView.claimTemplatesSpec])
 
     func testClaimTemplatePatchThatKeepsEverythingDoesNotWarn() throws {
         let resource = """
@@ -329,7 +335,7 @@ final class StrategicMergeBehaviourTests: XCTestCase {
                   accessModes: [ReadWriteMany]
                   resources: {requests: {storage: 5Gi}}
             """
-        XCTAssertEqual(try mergedYAMLAndWarnings(resource, patch).1, [])
+        XCTAssertEqual(try mergedYAMLAndWarnings(resource, patch, options: Self.watchingClaims).1, [])
         let untouched = """
             apiVersion: apps/v1
             kind: StatefulSet
@@ -338,7 +344,7 @@ final class StrategicMergeBehaviourTests: XCTestCase {
             spec:
               replicas: 3
             """
-        XCTAssertEqual(try mergedYAMLAndWarnings(resource, untouched).1, [])
+        XCTAssertEqual(try mergedYAMLAndWarnings(resource, untouched, options: Self.watchingClaims).1, [])
     }
 
     func testUninterpretedDirectivesAreReported() throws {

@@ -69,14 +69,15 @@ struct PatchApplier {
     /// text, and a null or empty map there deletes nothing.
     func merge(_ patch: Mapping, into targets: [Resource], resources: ResourceMap, file: String,
                unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
-        let smp = StrategicMergePatch(schema: schema, options: .init(allowNameChange: allowNameChange, allowKindChange: allowKindChange))
+        let smp = StrategicMergePatch(schema: schema, options: .init(
+            allowNameChange: allowNameChange, allowKindChange: allowKindChange, watchedLists: [StatefulSetView.claimTemplatesSpec]))
         for r in targets {
             if allowNameChange || allowKindChange { r.rememberCurrentID() }
             let outcome: PatchOutcome
             let warnings: [PatchWarning]
             let applied = unitingMetadata ? Self.unitingMetadata(of: patch, with: r) : patch
             (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
-            for w in warnings { diagnostics.warn("\(w.message) (patch \(file))") }
+            for w in warnings { diagnostics.warn(BuildWarning(message: w.message, patchFile: file, patch: w)) }
             if outcome == .deleteResource { resources.remove(r) }
         }
     }

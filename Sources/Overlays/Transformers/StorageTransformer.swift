@@ -1,6 +1,5 @@
 import KubeModel
 import Manifests
-import StatefulSetChecks
 import YAML
 
 /// sts-kustomize's `storage:` extension: per-environment claim-template size, storage class
@@ -95,13 +94,13 @@ struct StorageTransformer: Transformer {
                 throw Diagnostic("\(entry.label): no StatefulSet is named '\(name)' (by its original or current name)", file: file, mark: entry.mark)
             }
         } else {
-            statefulSets = resources.resources.filter { $0.kind == "StatefulSet" && !Self.claimTemplates($0).isEmpty }
+            statefulSets = resources.resources.filter { $0.kind == "StatefulSet" && !StatefulSetView($0).claimTemplates.isEmpty }
         }
         var out: [(Resource, Mapping)] = []
         for sts in statefulSets {
-            let templates = Self.claimTemplates(sts)
+            let templates = StatefulSetView(sts).claimTemplates.map(\.template)
             if let claim = entry.claim {
-                if let t = templates.first(where: { Self.claimName($0) == claim }) {
+                if let t = templates.first(where: { Self.StatefulSetView.claimName($0) == claim }) {
                     out.append((sts, t))
                 } else if entry.name != nil {
                     throw Diagnostic("\(entry.label): StatefulSet '\(sts.name)' has no claim template '\(claim)' (it has: \(Self.describe(templates)))", file: file, mark: entry.mark)
@@ -147,15 +146,7 @@ struct StorageTransformer: Transformer {
         return parent.ensureMapping(key)
     }
 
-    static func claimTemplates(_ sts: Resource) -> [Mapping] {
-        (sts.object.mapping("spec")?.sequence("volumeClaimTemplates")?.items ?? []).compactMap(\.asMapping)
-    }
-
-    static func claimName(_ template: Mapping) -> String? {
-        template.mapping("metadata")?.string("name")
-    }
-
     static func describe(_ templates: [Mapping]) -> String {
-        templates.isEmpty ? "none" : templates.map { claimName($0) ?? "(unnamed)" }.joined(separator: ", ")
+        templates.isEmpty ? "none" : templates.map { StatefulSetView.claimName($0) ?? "(unnamed)" }.joined(separator: ", ")
     }
 }
