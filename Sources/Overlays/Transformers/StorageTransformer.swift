@@ -100,7 +100,7 @@ struct StorageTransformer: Transformer {
         for sts in statefulSets {
             let templates = StatefulSetView(sts).claimTemplates.map(\.template)
             if let claim = entry.claim {
-                if let t = templates.first(where: { Self.StatefulSetView.claimName($0) == claim }) {
+                if let t = templates.first(where: { StatefulSetView.claimName($0) == claim }) {
                     out.append((sts, t))
                 } else if entry.name != nil {
                     throw Diagnostic("\(entry.label): StatefulSet '\(sts.name)' has no claim template '\(claim)' (it has: \(Self.describe(templates)))", file: file, mark: entry.mark)
