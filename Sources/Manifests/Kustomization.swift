@@ -90,7 +90,7 @@ public struct Kustomization {
     public var replacements: [Node] = []
     public var vars: [Node] = []
     /// sts-kustomize's own `storage:` extension.
-    public var storage: [Node] = []
+    public var storage: [StorageEntry] = []
     /// Fields present that need what we refuse to do (network, plugins…), with their marks.
     public var refusedFields: [(String, Mark)] = []
 
@@ -175,7 +175,7 @@ public struct Kustomization {
         k.transformers = try d.stringList("transformers") ?? []
         k.validators = try d.stringList("validators") ?? []
         k.buildMetadata = try d.stringList("buildMetadata") ?? []
-        k.storage = try d.list("storage") ?? []
+        k.storage = try (d.list("storage") ?? []).map { try StorageEntry.decode($0, file: file) }
         // Helm fields matter only when they name a chart: empty lists build as nothing.
         var helmGlobals: Node?
         for refused in ["helmGlobals", "helmCharts", "helmChartInflationGenerator", "inventory"] {

@@ -231,7 +231,7 @@ public final class OverlayResolver {
             list.append(ReplicaTransformer(replicas: k.replicas, fieldSpecs: config.replicas, file: k.file))
         }
         if !k.storage.isEmpty {
-            list.append(try StorageTransformer(entries: k.storage, file: k.file))
+            list.append(StorageTransformer(entries: k.storage, file: k.file))
         }
         for image in k.images {
             list.append(try ImageTransformer(image: image, fieldSpecs: config.images, file: k.file))

@@ -84,6 +84,19 @@ final class StorageTransformerTests: XCTestCase {
         XCTAssertTrue(after["db"]?.contains("limits:\n        storage: 2Gi") == true, after["db"] ?? "")
     }
 
+    /// An entry may set any non-empty subset: access modes or a class alone leave the size
+    /// (and a claim with no `resources`) as they were.
+    func testAnySubsetOfFieldsMaySetAlone() throws {
+        let before = try build(storage: "  []\n")
+        let modes = try build(storage: "- {name: db, claim: wal, accessModes: [ReadWriteOncePod]}\n")
+        XCTAssertEqual(modes["db"], before["db"]?.replacingOccurrences(
+            of: "- metadata:\n    name: wal\n  spec:\n", with: "- metadata:\n    name: wal\n  spec:\n    accessModes:\n    - ReadWriteOncePod\n"))
+        let onlyClass = try build(storage: "- {name: cache, storageClassName: fast}\n")
+        XCTAssertEqual(onlyClass["cache"], before["cache"]?.replacingOccurrences(
+            of: "      storage: 1Gi\n", with: "      storage: 1Gi\n    storageClassName: fast\n"))
+        XCTAssertEqual(onlyClass["db"], before["db"])
+    }
+
     func testNumbersStayNumbers() throws {
         let after = try build(storage: "- {name: cache, size: 1073741824}\n")
         XCTAssertTrue(after["cache"]?.contains("storage: 1073741824\n") == true, after["cache"] ?? "")
@@ -122,7 +135,9 @@ final class StorageTransformerTests: XCTestCase {
             ("- name: cache\n  size: [1Gi]\n",
              "kustomization.yaml:5:9: storage entry (name: cache): 'size' must be a quantity such as 50Gi"),
             ("- name: cache\n",
-             "kustomization.yaml:4:3: storage entry (name: cache): missing 'size'"),
+             "kustomization.yaml:4:3: storage entry (name: cache): sets nothing; give at least one of size, storageClassName, accessModes"),
+            ("- name: cache\n  size: null\n",
+             "kustomization.yaml:4:3: storage entry (name: cache): sets nothing; give at least one of size, storageClassName, accessModes"),
             ("- name: cache\n  size: 1Gi\n  accessModes: [RWO]\n",
              "kustomization.yaml:6:16: storage entry (name: cache): unknown access mode 'RWO' (one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod)"),
             ("- name: cache\n  size: 1Gi\n  accessModes: []\n",

@@ -80,6 +80,15 @@ public enum BuiltinFieldSpecs {
         FieldSpec(group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", path: "spec/conversion/webhook/clientConfig/service/namespace"),
     ]
 
+    /// sts-kustomize's `storage:`: the claim-template list it looks in, and the fields it sets
+    /// in each claim template (paths relative to the template).
+    public static let storage = (
+        claimTemplates: StatefulSetView.claimTemplatesSpec,
+        size: FieldSpec.splitPath("spec/resources/requests/storage"),
+        storageClassName: FieldSpec.splitPath("spec/storageClassName"),
+        accessModes: FieldSpec.splitPath("spec/accessModes")
+    )
+
     public static let replicas: [FieldSpec] = ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"].map {
         FieldSpec(kind: $0, path: "spec/replicas", create: true)
     }

@@ -2,80 +2,14 @@ import KubeModel
 import Manifests
 import YAML
 
-/// sts-kustomize's `storage:` extension: per-environment claim-template size, storage class
-/// and access modes, the way `replicas:` sets replica counts.
-///
-///     storage:
-///     - name: postgres              # original or current StatefulSet name; omitted: every StatefulSet with the claim
-///       claim: data                 # volumeClaimTemplates[].metadata.name; omitted: the only claim template
-///       size: 50Gi                  # spec.resources.requests.storage
-///       storageClassName: fast-ssd  # optional
-///       accessModes: [ReadWriteOnce] # optional
-///
-/// Only the given fields change; the rest of the claim template stays as it is.
+/// Applies sts-kustomize's `storage:` entries (`Kustomization.StorageEntry`, decoded with the
+/// kustomization) to the claim templates of the StatefulSets they name. Where it looks and
+/// what it sets are the field specs of `BuiltinFieldSpecs.storage`.
 struct StorageTransformer: Transformer {
-    struct Entry {
-        var name: String?
-        var claim: String?
-        var size: Scalar
-        var storageClassName: String? = nil
-        var accessModes: [String]? = nil
-        var mark: Mark
-
-        /// How errors name the entry: `storage entry (name: postgres, claim: data)`.
-        var label: String {
-            var parts: [String] = []
-            if let name { parts.append("name: \(name)") }
-            if let claim { parts.append("claim: \(claim)") }
-            return parts.isEmpty ? "storage entry (every StatefulSet)" : "storage entry (\(parts.joined(separator: ", ")))"
-        }
-    }
-
-    static let accessModes = ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"]
+    typealias Entry = Kustomization.StorageEntry
 
     let entries: [Entry]
     let file: String
-
-    init(entries: [Node], file: String) throws {
-        self.entries = try entries.map { try Self.decode($0, file: file) }
-        self.file = file
-    }
-
-    static func decode(_ node: Node, file: String) throws -> Entry {
-        var d = try StrictDecoder(node, file: file, context: "storage entry")
-        let name = try d.string("name").flatMap { $0.isEmpty ? nil : $0 }
-        let claim = try d.string("claim").flatMap { $0.isEmpty ? nil : $0 }
-        // Named first, so every later error can say which entry it is about.
-        let label = Entry(name: name, claim: claim, size: .null, mark: node.mark).label
-        guard let sizeNode = try d.optional("size") else {
-            throw Diagnostic("\(label): missing 'size'", file: file, mark: node.mark)
-        }
-        guard case .scalar(let size) = sizeNode, size.tag != .bool else {
-            throw Diagnostic("\(label): 'size' must be a quantity such as 50Gi", file: file, mark: sizeNode.mark)
-        }
-        if !Quantity.isValid(size.value) {
-            throw Diagnostic("\(label): size '\(size.value)' is not a Kubernetes quantity (such as 50Gi, 500Mi or 1e9)", file: file, mark: sizeNode.mark)
-        }
-        if !(Quantity(size.value)?.isPositive ?? false) {
-            throw Diagnostic("\(label): size '\(size.value)' must be greater than zero", file: file, mark: sizeNode.mark)
-        }
-        let storageClassName = try d.string("storageClassName")
-        let modesNode = try d.optional("accessModes")
-        let modes = try d.stringList("accessModes")
-        try d.finish()
-        if let modes {
-            let mark = modesNode?.mark ?? node.mark
-            if modes.isEmpty {
-                throw Diagnostic("\(label): accessModes must not be empty", file: file, mark: mark)
-            }
-            for mode in modes where !accessModes.contains(mode) {
-                throw Diagnostic("\(label): unknown access mode '\(mode)' (one of \(accessModes.joined(separator: ", ")))", file: file, mark: mark)
-            }
-        }
-        // A plain scalar of the same type, as kustomize's JSON round trip leaves it.
-        return Entry(name: name, claim: claim, size: Scalar(size.value, tag: size.tag), storageClassName: storageClassName,
-                     accessModes: modes, mark: node.mark)
-    }
 
     func transform(_ resources: ResourceMap) throws {
         for entry in entries {
@@ -89,12 +23,12 @@ struct StorageTransformer: Transformer {
     private func targets(of entry: Entry, in resources: ResourceMap) throws -> [(Resource, Mapping)] {
         let statefulSets: [Resource]
         if let name = entry.name {
-            statefulSets = resources.matchingAnyID { $0.name == name && $0.gvk.kind == "StatefulSet" }
+            statefulSets = resources.matchingAnyID { $0.name == name && Self.fields.claimTemplates.gvk.selects($0.gvk) }
             if statefulSets.isEmpty {
                 throw Diagnostic("\(entry.label): no StatefulSet is named '\(name)' (by its original or current name)", file: file, mark: entry.mark)
             }
         } else {
-            statefulSets = resources.resources.filter { $0.kind == "StatefulSet" && !StatefulSetView($0).claimTemplates.isEmpty }
+            statefulSets = resources.resources.filter { Self.fields.claimTemplates.gvk.selects($0.gvk) && !StatefulSetView($0).claimTemplates.isEmpty }
         }
         var out: [(Resource, Mapping)] = []
         for sts in statefulSets {
@@ -123,16 +57,26 @@ struct StorageTransformer: Transformer {
         return out
     }
 
+    static let fields = BuiltinFieldSpecs.storage
+
     private func apply(_ entry: Entry, to template: Mapping, of sts: Resource) throws {
-        let spec = try child(template, "spec", entry, sts)
-        let requests = try child(try child(spec, "resources", entry, sts), "requests", entry, sts)
-        requests["storage"] = .scalar(entry.size)
+        if let size = entry.size {
+            try set(.scalar(size), at: Self.fields.size, in: template, entry, sts)
+        }
         if let storageClassName = entry.storageClassName {
-            spec["storageClassName"] = .string(storageClassName)
+            try set(.string(storageClassName), at: Self.fields.storageClassName, in: template, entry, sts)
         }
         if let modes = entry.accessModes {
-            spec["accessModes"] = .sequence(Sequence(modes.map { .string($0) }))
+            try set(.sequence(Sequence(modes.map { .string($0) })), at: Self.fields.accessModes, in: template, entry, sts)
         }
+    }
+
+    /// Sets the field at `path` (relative to the claim template), making the mappings on the way.
+    private func set(_ value: Node, at path: [String], in template: Mapping, _ entry: Entry, _ sts: Resource) throws {
+        guard let last = path.last else { return }
+        var parent = template
+        for key in path.dropLast() { parent = try child(parent, key, entry, sts) }
+        parent[last] = value
     }
 
     /// The mapping at `key`, made when absent; a non-mapping there is the input's error.
