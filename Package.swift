@@ -26,7 +26,7 @@ let package = Package(
             name: "Overlays",
             dependencies: ["YAML", "KubeModel", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel", "Manifests"]),
+        .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel"]),
         .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
         .executableTarget(
             name: "sts-kustomize",

@@ -1,102 +1,26 @@
-import Foundation
 import YAML
 
-/// The few file operations the loader needs, resolved through symlinks.
-public enum FileSystem {
-    public enum EntryType { case file, directory, missing }
+/// What a path names, after symlinks.
+public enum FileEntryType: Sendable { case file, directory, missing }
 
-    public static func type(of path: String) -> EntryType {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return .missing }
-        return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
-    }
-
+/// The file operations a build needs. The loader reads through one of these, so a build can
+/// run on disk (`DiskFileSystem`, the default) or on a tree in memory (`MemoryFileSystem`,
+/// for tests and for embedders that render generated trees).
+public protocol FileSystem: Sendable {
+    /// What `path` names once symlinks are followed.
+    func type(of path: String) -> FileEntryType
     /// The absolute path with symlinks, `.` and `..` resolved; nil when it does not exist.
-    public static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
-    }
+    func realPath(_ path: String) -> String?
+    /// The bytes of a file, at most `limit` of them (more is an error, found before reading
+    /// where the size is known).
+    func readBytes(_ path: String, limit: Int) throws -> [UInt8]
+    /// The names in a directory, sorted.
+    func listDirectory(_ path: String) throws -> [String]
+}
 
-    /// The bytes of a file, at most `limit` of them: a larger file is an error found from its
-    /// size before anything is read, and a file that keeps growing while read (a device, a
-    /// FIFO) is cut off at the limit and refused, so memory stays bounded.
-    public static func readBytes(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: path)
-        }
-        defer { close(fd) }
-        return try readAll(fd, name: path, limit: limit)
-    }
-
-    /// Everything an open descriptor yields (standard input too), at most `limit` bytes.
-    public static func readAll(_ fd: Int32, name: String, limit: Int = ParseLimits.default.maxInputBytes) throws -> [UInt8] {
-        let tooLarge = Diagnostic("input is larger than the limit of \(limit) bytes", file: name)
-        var st = stat()
-        var expected = 0
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
-            if Int(st.st_size) > limit { throw tooLarge }
-            expected = Int(st.st_size)
-        }
-        var out = [UInt8](repeating: 0, count: min(max(expected + 1, 4096), limit + 1))
-        var total = 0
-        while true {
-            if total == out.count {
-                guard out.count <= limit else { throw tooLarge }
-                out.append(contentsOf: [UInt8](repeating: 0, count: min(out.count, limit + 1 - out.count)))
-            }
-            let n = out.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + total, buf.count - total) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: name)
-            }
-            if n == 0 { break }
-            total += n
-            if total > limit { throw tooLarge }
-        }
-        out.removeSubrange(total...)
-        return out
-    }
-
-    public static func listDirectory(_ path: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw Diagnostic("cannot list directory", file: path)
-        }
-    }
-
-    /// Joins a path relative to `dir` (absolute paths are kept).
-    public static func join(_ dir: String, _ path: String) -> String {
-        if path.hasPrefix("/") { return normalize(path) }
-        return normalize(dir.hasSuffix("/") ? dir + path : dir + "/" + path)
-    }
-
-    /// Removes `.`, `..` and doubled slashes without touching the disk.
-    public static func normalize(_ path: String) -> String {
-        let absolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for comp in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if comp == "." { continue }
-            if comp == ".." {
-                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(comp) }
-                continue
-            }
-            parts.append(comp)
-        }
-        let joined = parts.joined(separator: "/")
-        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
-    }
-
-    public static func dirname(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
-    }
-
-    public static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+extension FileSystem {
+    /// The bytes of a file, within the default input limit.
+    public func readBytes(_ path: String) throws -> [UInt8] {
+        try readBytes(path, limit: ParseLimits.default.maxInputBytes)
     }
 }

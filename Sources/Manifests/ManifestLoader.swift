@@ -1,13 +1,15 @@
 import KubeModel
 import YAML
 
-/// Reads kustomizations and resource files from disk, enforcing the load restrictor.
+/// Reads kustomizations and resource files from its file system, enforcing the load restrictor.
 /// Parsed files are cached by real path, so a base shared by many overlays is read once.
 public final class ManifestLoader {
     public static let kustomizationFileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
     public let restrictor: LoadRestrictor
     public let limits: ParseLimits
+    /// Where every file of the build is read from.
+    public let fileSystem: any FileSystem
     /// Pristine trees of files read more than once (bases shared by several overlays).
     private var parsedFiles: [String: [Node]] = [:]
     /// Files read once so far: their trees went to the caller without a copy.
@@ -26,29 +28,30 @@ public final class ManifestLoader {
             seen.insert(f).inserted && prefetched[f] == nil && parsedFiles[f] == nil && !readOnce.contains(f)
         }
         guard todo.count >= 32 else { return }
-        let results = Parallel.map(todo.count) { i in Result { try Self.parseFromDisk(todo[i], limits: limits) } }
+        let results = Parallel.map(todo.count) { i in Result { try parseFromDisk(todo[i]) } }
         for (f, r) in zip(todo, results) { prefetched[f] = r }
     }
 
     /// The real path of `path` (symlinks resolved), remembered for the build.
     public func realPath(_ path: String) -> String? {
         if let known = realPaths[path] { return known }
-        guard let real = FileSystem.realPath(path) else { return nil }
+        guard let real = fileSystem.realPath(path) else { return nil }
         realPaths[path] = real
         return real
     }
 
-    public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default) {
+    public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, fileSystem: any FileSystem = DiskFileSystem()) {
         self.restrictor = restrictor
         self.limits = limits
+        self.fileSystem = fileSystem
     }
 
     /// The kustomization file in `dir`; errors when there is none or several.
     public func kustomizationFile(in dir: String) throws -> String {
         var found: [String] = []
         for name in Self.kustomizationFileNames {
-            let p = FileSystem.join(dir, name)
-            guard FileSystem.type(of: p) == .file else { continue }
+            let p = PathName.join(dir, name)
+            guard fileSystem.type(of: p) == .file else { continue }
             // With RootOnly, a kustomization file that is a symlink to a file outside its own
             // directory is not found at all (kustomize reads it through the restricted loader).
             if restrictor == .rootOnly, let real = realPath(p), let realDir = realPath(dir),
@@ -71,7 +74,7 @@ public final class ManifestLoader {
         let doc: Node?
         var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
         parser.goYAMLv2 = true
-        doc = try parser.parseFirstDocument(bytes: FileSystem.readBytes(file), file: file)
+        doc = try parser.parseFirstDocument(bytes: fileSystem.readBytes(file, limit: limits.maxInputBytes), file: file)
         guard let doc, !Kustomization.isEmpty(doc) else {
             throw Diagnostic("kustomization.yaml is empty", file: file)
         }
@@ -81,12 +84,12 @@ public final class ManifestLoader {
     /// Reads `path` (relative to the kustomization at `root`) as text, subject to the restrictor.
     public func readFile(_ path: String, root: String, kustomizationFile: String) throws -> (path: String, bytes: [UInt8]) {
         let full = try resolveFile(path, root: root, kustomizationFile: kustomizationFile)
-        return (full, try FileSystem.readBytes(full))
+        return (full, try fileSystem.readBytes(full, limit: limits.maxInputBytes))
     }
 
     /// The real path of a file a kustomization names, after the restrictor's check.
     public func resolveFile(_ path: String, root: String, kustomizationFile: String) throws -> String {
-        let full = FileSystem.join(root, path)
+        let full = PathName.join(root, path)
         guard let real = realPath(full) else {
             throw Diagnostic("'\(path)' doesn't exist", file: kustomizationFile)
         }
@@ -105,15 +108,22 @@ public final class ManifestLoader {
         }
         let key = realPath(file) ?? file
         if let cached = parsedFiles[key] { return cached.map { $0.deepCopy() } }
-        let docs = try Self.parseFromDisk(file, limits: limits)
+        let docs = try parseFromDisk(file)
         if readOnce.insert(key).inserted { return docs }
         parsedFiles[key] = docs
         return docs.map { $0.deepCopy() }
     }
 
-    private static func parseFromDisk(_ file: String, limits: ParseLimits) throws -> [Node] {
-        let bytes = try FileSystem.readBytes(file)
+    private func parseFromDisk(_ file: String) throws -> [Node] {
+        let bytes = try fileSystem.readBytes(file, limit: limits.maxInputBytes)
         return try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
+    }
+
+    /// Resources of rendered YAML (a `build` output, a file or stdin), parsed with this
+    /// loader's limits; `file` names the source in errors and findings.
+    public func resources(bytes: [UInt8], file: String) throws -> [Resource] {
+        let docs = try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
+        return try Self.resources(from: docs, file: file)
     }
 
     /// Resources of a resource file: every document, with `kind: List` items expanded.

@@ -1,6 +1,6 @@
-import YAML
 import KubeModel
 import Manifests
+import YAML
 
 /// What one kustomization has built so far: its resources and the field-spec
 /// configuration its bases passed up.

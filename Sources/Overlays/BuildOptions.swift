@@ -3,16 +3,20 @@ import Manifests
 import Patching
 import YAML
 
-public struct BuildOptions {
+public struct BuildOptions: Sendable {
     public var loadRestrictor: LoadRestrictor
     public var limits: ParseLimits
     /// Adds `app.kubernetes.io/managed-by` (kustomize's --enable-managedby-label).
     public var enableManagedByLabel: Bool
+    /// Where the build reads files: the disk, or a tree in memory.
+    public var fileSystem: any FileSystem
 
-    public init(loadRestrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, enableManagedByLabel: Bool = false) {
+    public init(loadRestrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, enableManagedByLabel: Bool = false,
+                fileSystem: any FileSystem = DiskFileSystem()) {
         self.loadRestrictor = loadRestrictor
         self.limits = limits
         self.enableManagedByLabel = enableManagedByLabel
+        self.fileSystem = fileSystem
     }
 }
 

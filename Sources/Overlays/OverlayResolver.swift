@@ -19,16 +19,16 @@ public final class OverlayResolver {
 
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
-        self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits)
+        self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits, fileSystem: options.fileSystem)
         self.buildMetadata = BuildMetadataTracker(options: options)
     }
 
     /// `kustomize build DIR`: the resources in output order.
     public func build(_ dir: String) throws -> ResourceMap {
-        guard FileSystem.type(of: dir) == .directory else {
+        guard loader.fileSystem.type(of: dir) == .directory else {
             throw Diagnostic("must build at directory: not a valid directory", file: dir)
         }
-        let root = FileSystem.realPath(dir) ?? dir
+        let root = loader.fileSystem.realPath(dir) ?? dir
         // A Component may be built directly; only as a `resources:` entry is it an error.
         let k = try loader.loadKustomization(in: root)
         let acc = try accumulate(k, root: root, into: Accumulator())
@@ -61,7 +61,7 @@ public final class OverlayResolver {
 
     /// Builds a kustomization directory used as a resource (a base).
     func accumulateDirectory(_ dir: String, from parent: Kustomization, isComponent: Bool, into acc: Accumulator?) throws -> Accumulator {
-        let root = FileSystem.realPath(dir) ?? dir
+        let root = loader.fileSystem.realPath(dir) ?? dir
         if inProgress.contains(root) {
             throw Diagnostic("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
         }
@@ -84,7 +84,7 @@ public final class OverlayResolver {
         try buildMetadata.begin(k, root: root)
         try chooseSchema(k, root: root)
         loader.prefetch(k.resources.compactMap { entry in
-            guard !RemoteReference.looksRemote(entry), FileSystem.type(of: FileSystem.join(root, entry)) == .file else { return nil }
+            guard !RemoteReference.looksRemote(entry), loader.fileSystem.type(of: PathName.join(root, entry)) == .file else { return nil }
             return try? loader.resolveFile(entry, root: root, kustomizationFile: k.file)
         })
         for entry in k.resources {
@@ -112,8 +112,8 @@ public final class OverlayResolver {
         buildMetadata.generated(acc.resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, kustomization: k, root: root)
         try plugins.generate(k, root: root, config: acc.config, into: acc.resources)
         for entry in k.components {
-            let full = FileSystem.join(root, entry)
-            guard FileSystem.type(of: full) == .directory else {
+            let full = PathName.join(root, entry)
+            guard loader.fileSystem.type(of: full) == .directory else {
                 throw Diagnostic("component '\(entry)' must be a directory holding a kustomization", file: k.file)
             }
             if entry.hasPrefix("/") {
@@ -133,8 +133,8 @@ public final class OverlayResolver {
         if RemoteReference.looksRemote(entry) {
             throw Diagnostic("remote resource '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
         }
-        let full = FileSystem.join(root, entry)
-        switch FileSystem.type(of: full) {
+        let full = PathName.join(root, entry)
+        switch loader.fileSystem.type(of: full) {
         case .missing:
             throw Diagnostic("accumulating resources: '\(entry)' doesn't exist", file: k.file)
         case .directory:

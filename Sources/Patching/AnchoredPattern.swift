@@ -1,6 +1,5 @@
-import YAML
-
 import Foundation
+import YAML
 
 /// A `target:` field as kustomize matches it: a regular expression anchored at both ends
 /// (kustomize compiles `^(?:pattern)$` with Go's regexp). An empty pattern matches anything.

@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 import YAML
 
 /// What every check may consult: the whole output (to find Services and budgets) and

@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 import YAML
 
 /// What changed between two renders, resource by resource (matched by kind, namespace and

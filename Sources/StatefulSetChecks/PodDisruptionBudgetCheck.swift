@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 import YAML
 
 /// A PodDisruptionBudget next to StatefulSets should select some of their pods; one that

@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 
 /// Which resource a finding or a diff line is about, and the file it came from.
 public struct ResourceRef: Hashable, Sendable, CustomStringConvertible {

@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 
 /// Runs every check over an output: the StatefulSet checks on each StatefulSet, the budget
 /// check on each PodDisruptionBudget, in the output's order.

@@ -1,5 +1,4 @@
 import KubeModel
-import Manifests
 import YAML
 
 /// The API server's rule for updating a StatefulSet: only some `spec` fields may change;

@@ -1,17 +1,23 @@
-@_exported import Manifests
-@_exported import Overlays
 import KubeModel
+import Manifests
+import Overlays
 import StatefulSetChecks
 import YAML
 
-/// The library entry point: render a kustomization directory the way `kubectl kustomize` does.
-public struct Build {
+/// Renders a kustomization directory the way `kubectl kustomize` (Kustomize v5.5.0) does.
+///
+///     let result = try Build().run("overlays/prod")
+///     let yaml = try result.yaml()   // the bytes kustomize prints
+///
+/// Files are read through `options.fileSystem` (the disk unless a `MemoryFileSystem` is given).
+public struct Build: Sendable {
     public var options: BuildOptions
 
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
     }
 
+    /// What a build made: the resources in output order and the warnings met on the way.
     public struct Result {
         public var resources: ResourceMap
         /// Warnings in the order the build met them, StatefulSet reports worded as such.
@@ -23,6 +29,8 @@ public struct Build {
         }
     }
 
+    /// Builds the kustomization in `dir`. Throws a `Diagnostic` naming the file (and line and
+    /// column where YAML is at fault) when the tree cannot be built.
     public func run(_ dir: String) throws -> Result {
         let resolver = OverlayResolver(options: options)
         let resources = try resolver.build(dir)
@@ -37,70 +45,5 @@ public struct Build {
         var w = warning
         w.message = text
         return w
-    }
-}
-
-/// Turns resources into kustomize's output bytes.
-public enum ResourceEmitter {
-    public static func stream(_ resources: [Resource]) throws -> [UInt8] {
-        // Large builds are emitted in chunks on all cores; documents keep their order.
-        let chunks = resources.count >= 256 ? 8 : 1
-        if chunks == 1 { return try emitChunk(resources[...], first: true) }
-        let size = (resources.count + chunks - 1) / chunks
-        let parts = Parallel.map(chunks) { c in
-            let lo = c * size, hi = min(resources.count, lo + size)
-            return Result { lo < hi ? try emitChunk(resources[lo..<hi], first: c == 0) : [] }
-        }
-        var bytes: [UInt8] = []
-        for part in parts { bytes += try part.get() }
-        return bytes
-    }
-
-    private static func emitChunk(_ resources: ArraySlice<Resource>, first: Bool) throws -> [UInt8] {
-        let sink = OutputSink()
-        let emitter = YAMLEmitter()
-        for (i, r) in zip(resources.indices, resources) {
-            if i > resources.startIndex || !first { sink.bytes.append(contentsOf: "---\n".utf8) }
-            try emit(r, with: emitter, into: sink)
-        }
-        return sink.bytes
-    }
-
-    public static func document(_ r: Resource) throws -> [UInt8] {
-        let sink = OutputSink()
-        try emit(r, with: YAMLEmitter(), into: sink)
-        return sink.bytes
-    }
-
-    /// An emitter error names the resource and the file it came from.
-    private static func emit(_ r: Resource, with emitter: YAMLEmitter, into sink: OutputSink) throws {
-        do {
-            try emitter.emit(.mapping(r.object), into: sink)
-        } catch let e as EmitError {
-            throw Diagnostic("\(r.id): \(e.description)", file: r.origin, mark: r.object.mark)
-        }
-    }
-
-    /// kustomize's file names for `build -o DIR`: `group_version_kind_name.yaml`, lower-cased;
-    /// when the namespaced resources span more than one namespace, theirs start with
-    /// `<namespace>_` (`default_` for none), cluster-scoped ones never do. A name that would
-    /// put a file outside DIR (it holds a `/`) is an error, not a path.
-    public static func fileNames(for resources: [Resource]) throws -> [(name: String, resource: Resource)] {
-        let namespaces = Set(resources.filter { !$0.id.isClusterScoped }.map(\.id.effectiveNamespace))
-        return try resources.map { r in
-            var name = fileName(for: r)
-            if namespaces.count > 1 && !r.id.isClusterScoped { name = r.id.effectiveNamespace.lowercased() + "_" + name }
-            if name.contains("/") || name.utf8.contains(0) {
-                throw Diagnostic("\(r.id): its name would place a file outside the output directory (\(name))", file: r.origin)
-            }
-            return (name, r)
-        }
-    }
-
-    /// `group_version_kind_name.yaml`, lower-cased.
-    static func fileName(for r: Resource) -> String {
-        let g = r.gvk
-        let gvk = [g.group, g.version, g.kind].filter { !$0.isEmpty }.joined(separator: "_")
-        return (gvk + "_" + r.name).lowercased() + ".yaml"
     }
 }

@@ -1,4 +1,3 @@
-import YAML
 import ArgumentParser
 import Foundation
 import StsKustomize
@@ -15,8 +14,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file, or one file per resource into this existing directory.")
     var output: String?
 
-    @Option(name: .customLong("load-restrictor"), help: "LoadRestrictionsRootOnly (default) or LoadRestrictionsNone.")
-    var loadRestrictor: String = LoadRestrictor.rootOnly.rawValue
+    @OptionGroup var restrictor: LoadRestrictorOption
 
     @Flag(name: .customLong("enable-managedby-label"), help: "Add app.kubernetes.io/managed-by to every resource.")
     var enableManagedByLabel = false
@@ -25,24 +23,22 @@ struct BuildCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        guard let restrictor = LoadRestrictor(rawValue: loadRestrictor) else {
-            throw ValidationError("--load-restrictor must be one of \(LoadRestrictor.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let options = BuildOptions(loadRestrictor: restrictor, enableManagedByLabel: enableManagedByLabel)
-        do {
-            let result = try Build(options: options).run(directory)
-            for w in result.warnings { Console.error("warning: \(w)") }
-            if check { try BuildCheck.run(on: result) }
-            try write(result)
-            // Freeing every node of a large build costs more than the build's transforms; the OS reclaims it at once.
-            Foundation.exit(0)
-        } catch let e as Diagnostic {
-            Console.error("Error: \(e)")
-            throw ExitCode(1)
-        } catch let e as OutputError {
-            Console.error("Error: \(e.message)")
-            throw ExitCode(1)
-        }
+        var options = restrictor.buildOptions
+        options.enableManagedByLabel = enableManagedByLabel
+        let result = try Console.failing(status: 1) { try Build(options: options).run(directory) }
+        Console.keepUntilExit(result)
+        for w in result.warnings { Console.error("warning: \(w)") }
+        if check { try checkResult(result) }
+        try Console.failing(status: 1) { try write(result) }
+    }
+
+    /// `build --check`: findings go to stderr, so stdout stays exactly the build's output,
+    /// which errors suppress.
+    private func checkResult(_ result: Build.Result) throws {
+        let report = Check().report(on: result.resources.resources, positionsAreExact: false, displayPath: Target.displayed)
+        if report.findings.isEmpty { return }
+        Console.error(FindingsRenderer.text(report).trimmingCharacters(in: .newlines))
+        if report.fails(strict: false) { throw ExitCode(1) }
     }
 
     private func write(_ result: Build.Result) throws {

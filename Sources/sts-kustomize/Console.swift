@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import StsKustomize
 
 /// A failure to write output (standard output or `-o PATH`), with the reason in words.
 struct OutputError: Error {
@@ -47,5 +49,38 @@ enum Console {
             }
             offset += n
         }
+    }
+
+    /// Runs `body`; any error it throws is printed as `Error: …` and becomes exit `status`
+    /// (each command documents its own). A diagnostic with a position also shows the source
+    /// line and a caret when standard error is a terminal.
+    static func failing<T>(status: Int32, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as Diagnostic {
+            error("Error: \(e)")
+            if isatty(2) == 1, !e.file.isEmpty, let source = try? DiskFileSystem().readBytes(e.file), let snippet = e.snippet(source: source) {
+                error(snippet)
+            }
+            throw ExitCode(status)
+        } catch let e as OutputError {
+            error("Error: \(e.message)")
+            throw ExitCode(status)
+        } catch let e {
+            error("Error: \(e)")
+            throw ExitCode(status)
+        }
+    }
+
+    static let workingDirectory: String = FileManager.default.currentDirectoryPath
+
+    /// Values kept alive until the process exits: freeing every node of a large build costs
+    /// more than the build's transforms, and the OS reclaims the memory at once.
+    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
+
+    static func keepUntilExit(_ value: Any) {
+        keptUntilExit.append(value)
     }
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import StatefulSetChecks
 import StsKustomize
 
 struct DiffCommand: ParsableCommand {
@@ -16,29 +14,17 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The new render: a kustomization directory, a rendered YAML file, or - for stdin.")
     var new: String
 
-    @Option(name: .customLong("load-restrictor"), help: "For directories: LoadRestrictionsRootOnly or LoadRestrictionsNone.")
-    var loadRestrictor: String = LoadRestrictor.rootOnly.rawValue
+    @OptionGroup var restrictor: LoadRestrictorOption
+
+    func validate() throws {
+        if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be - (stdin)") }
+    }
 
     func run() throws {
-        if old == "-" && new == "-" {
-            Console.error("Error: only one of OLD and NEW can be - (stdin)")
-            throw ExitCode(2)
+        let diff = try Console.failing(status: 2) {
+            try Diff(options: restrictor.buildOptions).run(old: Target.source(old), new: Target.source(new))
         }
-        let before = try RenderInput.loadOrExit(old, loadRestrictor: loadRestrictor)
-        let after = try RenderInput.loadOrExit(new, loadRestrictor: loadRestrictor)
-        let diff: ManifestDiff
-        do {
-            diff = try ManifestDiff(old: before.resources, new: after.resources)
-        } catch let e as ManifestDiff.DuplicateResource {
-            Console.error("Error: \(e)")
-            throw ExitCode(2)
-        }
-        do {
-            try Console.writeStdout(Array(DiffRenderer.text(diff).utf8))
-        } catch let e as OutputError {
-            Console.error("Error: \(e.message)")
-            throw ExitCode(2)
-        }
+        try Console.failing(status: 2) { try Console.writeStdout(Array(DiffRenderer.text(diff).utf8)) }
         if diff.forbiddenCount > 0 { throw ExitCode(1) }
     }
 }

@@ -126,8 +126,8 @@ final class CheckCommandTests: XCTestCase {
             (["check", "nameless.yaml"], "nameless.yaml"),
             (["check", "empty"], "unable to find one of 'kustomization.yaml'"),
             (["check", "failing"], "missing.yaml"),
-            (["check", "--format", "xml", "ok.yaml"], "--format must be text or json"),
-            (["check", "--load-restrictor", "Nope", "ok.yaml"], "--load-restrictor must be one of"),
+            (["check", "--format", "xml", "ok.yaml"], "The value 'xml' is invalid for '--format <format>'"),
+            (["check", "--load-restrictor", "Nope", "ok.yaml"], "The value 'Nope' is invalid for '--load-restrictor <load-restrictor>'"),
         ]
         for (arguments, message) in cases {
             let result = try BinaryRunner.run(arguments, cwd: tree)

@@ -1,6 +1,6 @@
 import KubeModel
-import XCTest
 @testable import Manifests
+import XCTest
 import YAML
 
 final class KustomizationDecodingTests: XCTestCase {

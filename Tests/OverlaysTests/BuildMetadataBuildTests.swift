@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import StsKustomize
+import XCTest
 
 /// Whole builds with `buildMetadata:` and `--enable-managedby-label`, and the annotation
 /// cleanup kustomize runs at the end of every build. Every expected output and error here

@@ -1,7 +1,7 @@
 import KubeModel
-import XCTest
-@testable import Overlays
 @testable import Manifests
+@testable import Overlays
+import XCTest
 import YAML
 
 /// The pieces of build metadata on their own: Go's path joining, origin marshalling as kyaml

@@ -1,7 +1,9 @@
-import KubeModel
 import Foundation
-import XCTest
+import KubeModel
+import Manifests
+@testable import Overlays
 import StsKustomize
+import XCTest
 import YAML
 
 /// Whole builds with generators. Every expected output and error here was produced by

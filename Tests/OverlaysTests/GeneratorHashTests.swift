@@ -1,5 +1,5 @@
-import XCTest
 @testable import Overlays
+import XCTest
 import YAML
 
 /// The name hash. Expected suffixes come from kustomize: its own hasher tests

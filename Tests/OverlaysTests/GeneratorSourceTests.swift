@@ -1,5 +1,5 @@
-import XCTest
 @testable import Overlays
+import XCTest
 
 /// Parsing of literals, file sources, env files and the base64 layout; expectations
 /// confirmed with `kubectl kustomize` (v5.5.0).

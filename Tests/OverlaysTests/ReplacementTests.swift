@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
-@testable import Overlays
 import KubeModel
 import Manifests
+@testable import Overlays
+import XCTest
 import YAML
 
 /// `replacements:` on small YAML; every expectation was checked with `kubectl kustomize`

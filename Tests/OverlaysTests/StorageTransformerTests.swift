@@ -1,6 +1,4 @@
-import Foundation
 @testable import Overlays
-import StatefulSetChecks
 import StsKustomize
 import XCTest
 import YAML
@@ -8,7 +6,9 @@ import YAML
 /// `storage:` behaviour beyond the oracle cases: what it leaves alone, and its errors, each
 /// naming the kustomization file, the entry's line and the entry.
 final class StorageTransformerTests: XCTestCase {
-    private var root = ""
+    private let root = "/work"
+    /// The tree in memory: no temporary directories.
+    private var tree = MemoryFileSystem()
 
     private let statefulSets = """
         apiVersion: apps/v1
@@ -47,20 +47,14 @@ final class StorageTransformerTests: XCTestCase {
 
         """
 
-    override func setUpWithError() throws {
-        root = NSTemporaryDirectory() + "storage-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try statefulSets.write(toFile: root + "/sts.yaml", atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: root)
+    override func setUp() {
+        tree.write(root + "/sts.yaml", statefulSets)
     }
 
     private func build(storage: String) throws -> [String: String] {
-        try ("resources:\n- sts.yaml\nstorage:\n" + storage).write(toFile: root + "/kustomization.yaml", atomically: true, encoding: .utf8)
+        tree.write(root + "/kustomization.yaml", "resources:\n- sts.yaml\nstorage:\n" + storage)
         var byName: [String: String] = [:]
-        for r in try Build().run(root).resources.resources {
+        for r in try Build(options: BuildOptions(fileSystem: tree)).run(root).resources.resources {
             byName[r.name] = try YAMLEmitter().emitString(r.object["spec"] ?? .null)
         }
         return byName
@@ -153,9 +147,9 @@ final class StorageTransformerTests: XCTestCase {
     }
 
     func testAClaimTemplateSpecThatIsNotAMappingIsAnError() throws {
-        try statefulSets.replacingOccurrences(of: "spec: {resources: {requests: {storage: 1Gi}}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}",
-                                              with: "spec: oops\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}")
-            .write(toFile: root + "/sts.yaml", atomically: true, encoding: .utf8)
+        tree.write(root + "/sts.yaml", statefulSets.replacingOccurrences(
+            of: "spec: {resources: {requests: {storage: 1Gi}}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}",
+            with: "spec: oops\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: stateless}"))
         XCTAssertEqual(buildError(storage: "- {name: cache, size: 1Gi}\n"),
                        "kustomization.yaml:4:3: storage entry (name: cache): 'spec' in a claim template of StatefulSet 'cache' is not a mapping")
     }

@@ -1,7 +1,7 @@
-import XCTest
-@testable import Overlays
 import KubeModel
 import Manifests
+@testable import Overlays
+import XCTest
 import YAML
 
 /// Each transformer on small YAML; expectations confirmed with `kubectl kustomize`.

@@ -1,7 +1,7 @@
-import XCTest
-@testable import Overlays
 import KubeModel
 import Manifests
+@testable import Overlays
+import XCTest
 import YAML
 
 /// `vars:` and `$(VAR)` substitution; expectations checked with `kubectl kustomize`

@@ -1,7 +1,7 @@
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// JSON patch cases recorded with `kubectl kustomize` (kustomize v5.5.0): `patches: [{path:
 /// patch.yaml, target: {kind: Deployment}}]` on `jsonPatchTarget`. Error cases check that our

@@ -1,7 +1,7 @@
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 final class JSONPointerTests: XCTestCase {
     func testTokens() {

@@ -1,10 +1,10 @@
 import Foundation
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// The merge walker's fast paths must give exactly what kyaml's general list algorithm gives.
 /// Random targets and patches (seeded, so failures reproduce) are merged both ways.

@@ -1,9 +1,9 @@
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 final class MergeSchemaTests: XCTestCase {
     let deployment = GVK(group: "apps", version: "v1", kind: "Deployment")

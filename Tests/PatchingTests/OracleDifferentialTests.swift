@@ -1,10 +1,10 @@
 import Foundation
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Opt-in: compares the patch engine with `kubectl kustomize` outputs recorded in case folders.
 ///

@@ -1,9 +1,9 @@
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Patch targets; selections recorded with `kubectl kustomize` where marked [case].
 final class PatchSelectorTests: XCTestCase {

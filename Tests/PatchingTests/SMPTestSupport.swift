@@ -1,9 +1,9 @@
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Applies a strategic merge patch to a resource the way `patches: [{path: patch.yaml}]` does for
 /// its one target, and returns kustomize-style output (or nil when the resource is deleted).

@@ -1,9 +1,9 @@
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Outcomes, errors, options and warnings of StrategicMergePatch. Expectations marked
 /// [case] were recorded with `kubectl kustomize`; the rest test our own additions.

@@ -1,9 +1,9 @@
 import KubeModel
 import Manifests
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
-@testable import Patching
 
 /// Strategic merge patch cases whose expected output is what `kubectl kustomize` (kustomize
 /// v5.5.0) printed for `resources: [resource]` + `patches: [{path: patch}]`, each recorded with

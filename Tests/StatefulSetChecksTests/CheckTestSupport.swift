@@ -61,7 +61,7 @@ enum CheckFixture {
     }
 
     static func resources(_ text: String) throws -> [Resource] {
-        try RenderedYAML.resources(bytes: Array(text.utf8), file: "in.yaml")
+        try ManifestLoader().resources(bytes: Array(text.utf8), file: "in.yaml")
     }
 
     static func report(_ text: String) throws -> CheckReport {

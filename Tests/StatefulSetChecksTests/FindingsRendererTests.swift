@@ -1,5 +1,5 @@
-import KubeModel
 import Foundation
+import KubeModel
 import StatefulSetChecks
 import XCTest
 

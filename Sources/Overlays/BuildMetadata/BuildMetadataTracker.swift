@@ -20,7 +20,7 @@ final class BuildMetadataTracker {
     let options: BuildOptions
     /// The top-level kustomization's list, from its `begin` to `finish`.
     private var mode: BuildMetadataMode?
-    private let paths = OriginPaths()
+    private let paths: OriginPaths
     private let annotator = OriginAnnotator()
     /// Resources a plugin generator already annotated in the kustomization being generated.
     private var pluginMade: Set<ObjectIdentifier> = []
@@ -35,6 +35,7 @@ final class BuildMetadataTracker {
 
     init(options: BuildOptions) {
         self.options = options
+        self.paths = OriginPaths(fileSystem: options.fileSystem)
     }
 
     /// Forgets a build that failed halfway (the next `begin` is a top-level kustomization).

@@ -11,6 +11,12 @@ import Manifests
 /// resources; a component is a `components:` entry of one past its generators. Frames
 /// left above the parent are finished and dropped.
 final class OriginPaths {
+    private let fileSystem: any FileSystem
+
+    init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
     final class Frame {
         let root: String
         let kustomization: Kustomization
@@ -19,8 +25,10 @@ final class OriginPaths {
         /// Its generators have run: resources are all read, components and transformers follow.
         var pastGenerators = false
         private var resolvedEntries: [String: [String: String]] = [:]
+        private let fileSystem: any FileSystem
 
-        init(root: String, kustomization: Kustomization, path: String) {
+        init(root: String, kustomization: Kustomization, path: String, fileSystem: any FileSystem) {
+            self.fileSystem = fileSystem
             self.root = root
             self.kustomization = kustomization
             self.path = path
@@ -29,7 +37,7 @@ final class OriginPaths {
         /// The kustomization file's origin path: what `configuredIn` names for its
         /// generators and transformers.
         var kustomizationFilePath: String {
-            GoPath.join(path, FileSystem.basename(kustomization.file))
+            GoPath.join(path, PathName.basename(kustomization.file))
         }
 
         /// The entry of `list` (e.g. "resources") that resolves to `real`, a real path,
@@ -38,7 +46,7 @@ final class OriginPaths {
             if let table = resolvedEntries[list] { return table[real] }
             var table: [String: String] = [:]
             for entry in entries(list) {
-                if let r = FileSystem.realPath(FileSystem.join(root, entry)), table[r] == nil {
+                if let r = fileSystem.realPath(PathName.join(root, entry)), table[r] == nil {
                     table[r] = entry
                 }
             }
@@ -73,7 +81,7 @@ final class OriginPaths {
     func begin(_ k: Kustomization, root: String) -> Frame {
         guard !frames.isEmpty else {
             topRoot = root
-            return push(Frame(root: root, kustomization: k, path: ""))
+            return push(Frame(root: root, kustomization: k, path: "", fileSystem: fileSystem))
         }
         let lists: [String]
         if k.kind == .component {
@@ -89,13 +97,13 @@ final class OriginPaths {
                 if list == "components" && !parent.pastGenerators { continue }
                 if let entry = parent.entry(resolvingTo: root, in: list) {
                     frames.removeSubrange((i + 1)...)
-                    return push(Frame(root: root, kustomization: k, path: GoPath.join(parent.path, entry)))
+                    return push(Frame(root: root, kustomization: k, path: GoPath.join(parent.path, entry), fileSystem: fileSystem))
                 }
             }
         }
         // Not named by any kustomization in progress (it should be): fall back on the
         // path from the top-level directory.
-        return push(Frame(root: root, kustomization: k, path: GoPath.relative(root, from: topRoot)))
+        return push(Frame(root: root, kustomization: k, path: GoPath.relative(root, from: topRoot), fileSystem: fileSystem))
     }
 
     /// The frame of the kustomization at `root`, which is in progress: frames above it
@@ -111,11 +119,11 @@ final class OriginPaths {
 
     /// The origin path of a file named by an entry of `list` in the frame's kustomization.
     func filePath(_ file: String, in frame: Frame, list: String) -> String {
-        let real = FileSystem.realPath(file) ?? file
+        let real = fileSystem.realPath(file) ?? file
         if let entry = frame.entry(resolvingTo: real, in: list) {
             return GoPath.join(frame.path, entry)
         }
-        let rootReal = FileSystem.realPath(frame.root) ?? frame.root
+        let rootReal = fileSystem.realPath(frame.root) ?? frame.root
         return GoPath.join(frame.path, GoPath.relative(real, from: rootReal))
     }
 

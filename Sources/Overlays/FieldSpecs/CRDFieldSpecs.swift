@@ -42,7 +42,7 @@ enum CRDFieldSpecs {
             func unreadable(_ why: String, mark: Mark? = nil) -> Diagnostic {
                 Diagnostic("unable to parse open API definition from '\(path)': \(why)", file: file, mark: mark)
             }
-            if try FileSystem.readBytes(file).isEmpty {
+            if try loader.fileSystem.readBytes(file).isEmpty {
                 throw unreadable("the file is empty")
             }
             guard let doc = try loader.parse(file: file).first, !doc.isNull else {

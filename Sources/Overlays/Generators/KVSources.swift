@@ -1,6 +1,6 @@
-import YAML
 import KubeModel
 import Manifests
+import YAML
 
 /// One key of a generated ConfigMap or Secret with its raw content (file content may be
 /// any bytes; literals and env values are always UTF-8).
@@ -60,11 +60,11 @@ struct KVSources {
         } catch let error as Diagnostic {
             throw GeneratorSourceError("\(what): \(error.message)")
         }
-        if FileSystem.type(of: resolved) == .directory {
+        if loader.fileSystem.type(of: resolved) == .directory {
             throw GeneratorSourceError("\(what) '\(path)' must resolve to a file, not a directory")
         }
         do {
-            return try FileSystem.readBytes(resolved)
+            return try loader.fileSystem.readBytes(resolved)
         } catch let error as Diagnostic {
             throw GeneratorSourceError("\(what) '\(path)': \(error.message)")
         }

@@ -1,6 +1,6 @@
-import YAML
 import KubeModel
 import Manifests
+import YAML
 
 /// Appends the content hash to the names of generated ConfigMaps and Secrets whose
 /// generator asked for it. Runs once, at the end of the top-level build, so the hash covers

@@ -58,8 +58,8 @@ struct PluginConfigLoader {
         if RemoteReference.looksRemote(entry) {
             throw Diagnostic("remote \(field) entry '\(entry)' is not supported: sts-kustomize reads only local files", file: k.file)
         }
-        let full = FileSystem.join(root, entry)
-        switch FileSystem.type(of: full) {
+        let full = PathName.join(root, entry)
+        switch loader.fileSystem.type(of: full) {
         case .file:
             let file = try loader.resolveFile(entry, root: root, kustomizationFile: k.file)
             return try loader.loadResources(file: file)

@@ -1,7 +1,7 @@
-import YAML
 import Foundation
 import KubeModel
 import Manifests
+import YAML
 
 /// Builds a kustomization directory named by a `generators:`/`transformers:` entry: its
 /// resources, after its own generators and transformers, are the plugin configs (kustomize
@@ -13,8 +13,8 @@ struct PluginDirectoryBuilder {
     let loader: ManifestLoader
 
     func build(_ dir: String, from k: Kustomization) throws -> [Resource] {
-        let real = FileSystem.realPath(dir) ?? dir
-        let kustomizationDir = FileSystem.realPath(FileSystem.dirname(k.file)) ?? FileSystem.dirname(k.file)
+        let real = loader.fileSystem.realPath(dir) ?? dir
+        let kustomizationDir = loader.fileSystem.realPath(PathName.dirname(k.file)) ?? PathName.dirname(k.file)
         // kustomize's loader refuses a root that contains one being loaded.
         if kustomizationDir == real || kustomizationDir.hasPrefix(real.hasSuffix("/") ? real : real + "/") {
             throw Diagnostic("cycle detected: candidate root '\(real)' contains visited root '\(kustomizationDir)'", file: k.file)

@@ -24,7 +24,7 @@ struct PatchSource {
         }
         if let path {
             let full = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
-            return try parse(bytes: FileSystem.readBytes(full), file: full, reading: reading)
+            return try parse(bytes: loader.fileSystem.readBytes(full), file: full, reading: reading)
         }
         guard !trimmed.isEmpty else {
             throw Diagnostic("must specify one of patch and path", file: k.file, mark: mark)

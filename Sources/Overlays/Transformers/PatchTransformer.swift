@@ -76,7 +76,7 @@ struct StrategicMergePatchesTransformer: Transformer {
                 continue
             }
             let full = try loader.resolveFile(text, root: root, kustomizationFile: k.file)
-            out += try PatchDocument.strategicMergePatches(bytes: FileSystem.readBytes(full), file: full).map { ($0, full) }
+            out += try PatchDocument.strategicMergePatches(bytes: loader.fileSystem.readBytes(full), file: full).map { ($0, full) }
         }
         return out
     }
