@@ -122,8 +122,17 @@ public final class ManifestLoader {
     /// Resources of rendered YAML (a `build` output, a file or stdin), parsed with this
     /// loader's limits; `file` names the source in errors and findings.
     public func resources(bytes: [UInt8], file: String) throws -> [Resource] {
-        let docs = try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
-        return try Self.resources(from: docs, file: file)
+        try Self.resources(from: parseDocuments(bytes: bytes, file: file), file: file)
+    }
+
+    /// Every document of YAML text a kustomization holds or names (inline patches, plugin
+    /// configs), parsed with the build's limits. Not cached: the text is not a file.
+    public func parseDocuments(bytes: [UInt8], file: String) throws -> [Node] {
+        try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
+    }
+
+    public func parseDocuments(_ text: String, file: String) throws -> [Node] {
+        try parseDocuments(bytes: Array(text.utf8), file: file)
     }
 
     /// Resources of a resource file: every document, with `kind: List` items expanded.

@@ -27,10 +27,12 @@ public enum PatchDocument {
     /// Taken as a JSON patch that cannot be decoded: an error once it meets a resource.
     case undecodableJSON(Diagnostic)
 
-    public static func parse(bytes: [UInt8], file: String) throws -> PatchDocument {
+    /// Reads patch text as kustomize does: a strategic merge patch or a JSON 6902 patch.
+    /// `limits` are the build's parse budgets.
+    public static func parse(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> PatchDocument {
         if bytes.isEmpty { return .empty }
-        let sm = Result { try strategicMergePatches(bytes: bytes, file: file) }
-        let json = Result { try jsonPatch(bytes: bytes, file: file) }
+        let sm = Result { try strategicMergePatches(bytes: bytes, file: file, limits: limits) }
+        let json = Result { try jsonPatch(bytes: bytes, file: file, limits: limits) }
         switch (sm, json) {
         case (.success, .success):
             throw Diagnostic(file: file, message: "illegally qualifies as both an SM and JSON patch")
@@ -51,13 +53,8 @@ public enum PatchDocument {
     }
 
     /// The strategic merge reading: kustomize's resource factory over every document.
-    public static func strategicMergePatches(bytes: [UInt8], file: String) throws -> [Mapping] {
-        let docs: [Node]
-        do {
-            docs = try bytes.withUnsafeBufferPointer { try YAMLParser().parseResourceStream(bytes: $0, file: file) }
-        } catch let e as Diagnostic {
-            throw Diagnostic(file: e.file, mark: e.mark, message: e.message)
-        }
+    public static func strategicMergePatches(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> [Mapping] {
+        let docs = try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
         var patches: [Mapping] = []
         for doc in docs {
             switch doc {
@@ -90,11 +87,11 @@ public enum PatchDocument {
     }
 
     /// The JSON reading (kustomize's `jsonPatchFromBytes`).
-    public static func jsonPatch(bytes: [UInt8], file: String) throws -> JSONPatch {
+    public static func jsonPatch(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> JSONPatch {
         guard let first = bytes.first else {
             throw Diagnostic(file: file, message: "empty json patch operations")
         }
-        var parser = YAMLParser()
+        var parser = YAMLParser(limits: limits)
         if first == UInt8(ascii: "[") {
             guard StrictJSON.isValid(bytes) else {
                 throw Diagnostic(file: file, message: "a JSON patch that starts with '[' must be valid JSON")

@@ -123,7 +123,7 @@ struct BuiltinTransformerFactory {
         var patches = try StrategicMergePatchesTransformer.load(paths.map { Node.string($0) }, kustomization: k, root: root, loader: loader)
         if !text.isEmpty {
             let docs: [Node]
-            docs = try YAMLParser().parse(text, file: config.file)
+            docs = try loader.parseDocuments(text, file: config.file)
             for doc in docs where !doc.isNull {
                 guard let m = doc.asMapping else {
                     throw config.error("\(context): 'patches' must hold strategic merge patches (YAML objects)")
@@ -167,7 +167,7 @@ struct BuiltinTransformerFactory {
         if let targetFile = try f.string("targetFilePath"), !targetFile.isEmpty {
             let (path, bytes) = try loader.readFile(targetFile, root: root, kustomizationFile: k.file)
             let docs: [Node]
-            docs = try YAMLParser().parse(bytes: bytes, file: path)
+            docs = try loader.parseDocuments(bytes: bytes, file: path)
             if let doc = docs.first {
                 let tf = try PluginConfigFields(doc, file: path, context: "\(context) targetFilePath")
                 entries += try targetEntries(tf, file: path, context: context)

@@ -24,7 +24,7 @@ struct PatchSource {
         }
         if let path {
             let full = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
-            return try parse(bytes: loader.fileSystem.readBytes(full), file: full, reading: reading)
+            return try parse(bytes: loader.fileSystem.readBytes(full, limit: loader.limits.maxInputBytes), file: full, reading: reading, limits: loader.limits)
         }
         guard !trimmed.isEmpty else {
             throw Diagnostic("must specify one of patch and path", file: k.file, mark: mark)
@@ -32,15 +32,15 @@ struct PatchSource {
         // `patches:` trims the text (a last block scalar loses its final line break);
         // `patchesJson6902:` reads its `patch` as written.
         let text = reading == .json6902 ? inline ?? "" : trimmed
-        return try parse(bytes: Array(text.utf8), file: k.file, reading: reading)
+        return try parse(bytes: Array(text.utf8), file: k.file, reading: reading, limits: loader.limits)
     }
 
-    static func parse(bytes: [UInt8], file: String, reading: Reading = .either) throws -> PatchSource {
+    static func parse(bytes: [UInt8], file: String, reading: Reading = .either, limits: ParseLimits = .default) throws -> PatchSource {
         switch reading {
         case .either:
-            return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file))
+            return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file, limits: limits))
         case .json6902:
-            return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file)))
+            return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file, limits: limits)))
         }
     }
 }

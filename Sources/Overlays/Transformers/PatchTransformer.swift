@@ -71,12 +71,12 @@ struct StrategicMergePatchesTransformer: Transformer {
                 throw Diagnostic("patchesStrategicMerge entries must be strings", file: k.file, mark: entry.mark)
             }
             // As kustomize: first try the string as patch content, then as a file path.
-            if let maps = try? PatchDocument.strategicMergePatches(bytes: Array(text.utf8), file: k.file), !maps.isEmpty {
+            if let maps = try? PatchDocument.strategicMergePatches(bytes: Array(text.utf8), file: k.file, limits: loader.limits), !maps.isEmpty {
                 out += maps.map { ($0, k.file) }
                 continue
             }
             let full = try loader.resolveFile(text, root: root, kustomizationFile: k.file)
-            out += try PatchDocument.strategicMergePatches(bytes: loader.fileSystem.readBytes(full), file: full).map { ($0, full) }
+            out += try PatchDocument.strategicMergePatches(bytes: loader.fileSystem.readBytes(full, limit: loader.limits.maxInputBytes), file: full, limits: loader.limits).map { ($0, full) }
         }
         return out
     }
