@@ -1,4 +1,3 @@
-import KubeModel
 import YAML
 
 /// The parts of a StatefulSet the checks read. Any of them may be missing or of the wrong
