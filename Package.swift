@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +23,7 @@ let package = Package(
         .target(name: "Patching", dependencies: ["YAML", "KubeModel"]),
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "KubeModel", "Manifests", "Patching", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["YAML", "KubeModel", "Manifests", "Patching"]
         ),
         .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel"]),
         .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),

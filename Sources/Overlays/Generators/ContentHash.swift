@@ -1,4 +1,3 @@
-import Crypto
 import YAML
 
 /// kustomize's name suffix for generated ConfigMaps and Secrets (api/hasher).
