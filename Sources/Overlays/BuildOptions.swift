@@ -4,12 +4,19 @@ import Patching
 import YAML
 
 public struct BuildOptions: Sendable {
+    /// kustomize's deprecated `--reorder`: the final ordering when the kustomization has no
+    /// `sortOptions` (which win over it).
+    public enum Reorder: String, Sendable, CaseIterable {
+        case unspecified, legacy, none
+    }
+
     public var loadRestrictor: LoadRestrictor
     public var limits: ParseLimits
     /// Adds `app.kubernetes.io/managed-by` (kustomize's --enable-managedby-label).
     public var enableManagedByLabel: Bool
     /// Where the build reads files: the disk, or a tree in memory.
     public var fileSystem: any FileSystem
+    public var reorder: Reorder = .unspecified
 
     public init(loadRestrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, enableManagedByLabel: Bool = false,
                 fileSystem: any FileSystem = DiskFileSystem()) {

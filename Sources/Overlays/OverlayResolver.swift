@@ -48,9 +48,12 @@ public final class OverlayResolver {
             try FinalAnnotationRewrite.apply(to: r)
         }
         resources.setOrder(kept)
-        if let sort = k.sortOptions, sort.order == .fifo {
-            // input order
-        } else {
+        if k.sortOptions != nil && options.reorder != .unspecified {
+            diagnostics.warn(BuildWarning(message: "Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI "
+                + "flag ('--reorder'). Using the kustomization file over the CLI flag."))
+        }
+        let fifo = k.sortOptions.map { $0.order == .fifo } ?? (options.reorder == .none)
+        if !fifo {
             let sorter = LegacySortTransformer(
                 orderFirst: k.sortOptions?.orderFirst ?? LegacySortTransformer.defaultOrderFirst,
                 orderLast: k.sortOptions?.orderLast ?? LegacySortTransformer.defaultOrderLast)

@@ -8,23 +8,28 @@ struct BuildCommand: ParsableCommand {
         abstract: "Print the resources a kustomization directory renders to."
     )
 
-    @Argument(help: "The kustomization directory.")
-    var directory: String = "."
+    @Argument(help: "The kustomization directory (default: the current directory).")
+    var directories: [String] = []
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file, or one file per resource into this existing directory.")
     var output: String?
 
     @OptionGroup var restrictor: LoadRestrictorOption
 
-    @Flag(name: .customLong("enable-managedby-label"), help: "Add app.kubernetes.io/managed-by to every resource.")
-    var enableManagedByLabel = false
+    @OptionGroup var kustomizeFlags: KustomizeBuildFlags
 
     @Flag(name: .customLong("check"), help: "Run the StatefulSet checks after rendering; fail on errors (sts-kustomize extension).")
     var check = false
 
+    func validate() throws {
+        // kustomize's own words (build.go Validate).
+        if directories.count > 1 { throw ValidationError("specify one path to kustomization.yaml") }
+    }
+
     func run() throws {
         var options = restrictor.buildOptions
-        options.enableManagedByLabel = enableManagedByLabel
+        kustomizeFlags.apply(to: &options)
+        let directory = directories.first ?? "."
         let result = try Console.failing(status: 1) { try Build(options: options).run(directory) }
         Console.keepUntilExit(result)
         for w in result.warnings { Console.error("warning: \(w)") }

@@ -4,20 +4,15 @@ struct StsKustomizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sts-kustomize",
         abstract: "Render Kubernetes manifests from a base and overlays, as kustomize does, with StatefulSet smarts.",
-        version: StsKustomizeVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, VersionCommand.self]
+        version: StsKustomizeVersion.semver,
+        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, VersionCommand.self, CompletionCommand.self]
     )
 }
 
 enum StsKustomizeVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
     static let kustomizeCompatibility = "v5.5.0"
-}
-
-struct VersionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")
-
-    func run() throws {
-        print("sts-kustomize \(StsKustomizeVersion.current) (output compatible with Kustomize \(StsKustomizeVersion.kustomizeCompatibility))")
-    }
+    /// What tools that parse kustomize's version read: kustomize's version first (Argo CD takes
+    /// the first semantic version in the output and gates features on it), ours as build metadata.
+    static let semver = "\(kustomizeCompatibility)+sts-kustomize.\(current)"
 }

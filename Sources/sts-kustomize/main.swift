@@ -10,6 +10,7 @@ do {
 } catch {
     let status = StsKustomizeCommand.exitCode(for: error)
     guard status == .validationFailure else { StsKustomizeCommand.exit(withError: error) }
-    Console.error(StsKustomizeCommand.fullMessage(for: error))
+    // kustomize prints only the message (build sets SilenceUsage); `--help` has the usage.
+    Console.error("Error: " + StsKustomizeCommand.message(for: error))
     exit(["check", "diff"].contains(arguments.first) ? 2 : 1)
 }

@@ -141,10 +141,4 @@ final class BuildCommandTests: XCTestCase {
 
         """)
     }
-
-    func testVersion() throws {
-        let result = try BinaryRunner.run(["version"])
-        XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.stdout.contains("sts-kustomize"))
-    }
 }
