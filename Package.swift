@@ -26,7 +26,8 @@ let package = Package(
             dependencies: ["YAML", "KubeModel", "Manifests", "Patching"]
         ),
         .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel"]),
-        .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks"]),
+        .target(name: "Editing", dependencies: ["YAML", "KubeModel", "Manifests"]),
+        .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks", "Editing"]),
         .executableTarget(
             name: "sts-kustomize",
             dependencies: [
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "PatchingTests", dependencies: ["TestSupport", "KubeModel", "Patching", "Manifests", "YAML"]),
         .testTarget(name: "OverlaysTests", dependencies: ["TestSupport", "KubeModel", "Overlays", "StsKustomize", "Manifests", "YAML"]),
         .testTarget(name: "StatefulSetChecksTests", dependencies: ["TestSupport", "KubeModel", "StatefulSetChecks", "Manifests", "YAML"]),
+        .testTarget(name: "EditingTests", dependencies: ["Editing", "Manifests", "YAML", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StsKustomize"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -254,13 +254,6 @@ public final class OverlayResolver {
     }
 }
 
-enum RemoteReference {
-    static func looksRemote(_ entry: String) -> Bool {
-        entry.contains("://") || entry.hasPrefix("git@") || entry.hasPrefix("github.com/")
-            || entry.hasPrefix("gitlab.com/") || entry.hasPrefix("bitbucket.org/")
-    }
-}
-
 extension Resource {
     /// Resources annotated `config.kubernetes.io/local-config` with any value but `"false"`
     /// (`""` included) are dropped from the output, as the oracle shows.

@@ -1,3 +1,4 @@
+import Editing
 import KubeModel
 import Manifests
 import Overlays
@@ -25,3 +26,6 @@ public typealias Finding = StatefulSetChecks.Finding
 public typealias FindingsRenderer = StatefulSetChecks.FindingsRenderer
 public typealias ManifestDiff = StatefulSetChecks.ManifestDiff
 public typealias DiffRenderer = StatefulSetChecks.DiffRenderer
+public typealias KustomizationEdit = Editing.KustomizationEdit
+public typealias KustomizationFile = Editing.KustomizationFile
+public typealias EditError = Editing.EditError
