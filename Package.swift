@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `STS_KUSTOMIZE_STATIC_LIBYAML=1` (scripts/install.sh) links libyaml statically, so the shipped
+// binary needs no libyaml at run time; otherwise pkg-config's shared libyaml is used.
+let staticLibYAML = Context.environment["STS_KUSTOMIZE_STATIC_LIBYAML"] != nil
+
 let package = Package(
     name: "sts-kustomize",
     products: [
@@ -14,10 +18,14 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CYAML",
-            pkgConfig: "yaml-0.1",
+            pkgConfig: staticLibYAML ? nil : "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(
+            name: "YAML",
+            dependencies: ["CYAML"],
+            linkerSettings: staticLibYAML ? [.unsafeFlags(["-Xlinker", "-l:libyaml.a"])] : [.linkedLibrary("yaml")]
+        ),
         .target(name: "KubeModel", dependencies: ["YAML"]),
         .target(name: "Manifests", dependencies: ["YAML", "KubeModel"]),
         .target(name: "Patching", dependencies: ["YAML", "KubeModel"]),

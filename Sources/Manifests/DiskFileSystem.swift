@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import YAML
 
 /// The real file system, through POSIX calls.
@@ -22,11 +23,15 @@ public struct DiskFileSystem: FileSystem {
     /// size before anything is read, and a file that keeps growing while read (a device, a
     /// FIFO) is cut off at the limit and refused, so memory stays bounded.
     public func readBytes(_ path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking open: a FIFO nobody writes to would otherwise wait forever in open(2)
+        // (kustomize hangs there). Reads block again afterwards, so a FIFO with a writer is
+        // read to its end (or the limit); one without reads as empty.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: path)
         }
         defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return try Self.readAll(fd, name: path, limit: limit)
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import YAML
 
 /// A `target:` field as kustomize matches it: a regular expression anchored at both ends
@@ -6,14 +6,15 @@ import YAML
 ///
 /// Hot path: a patch target is tested against every resource. Most patterns are plain names
 /// (`web-17`, `StatefulSet`), so those compare as strings; only patterns with regex syntax go
-/// to NSRegularExpression, compiled once per distinct pattern and shared by all selectors.
-/// Go's RE2 syntax and ICU's agree on what targets use (classes, alternation, `.*`, `(?i)`);
-/// RE2 rejects backreferences and lookaround, which ICU accepts.
+/// to the standard library's `Regex`, matching whole strings by Unicode scalar as Go does,
+/// compiled once per distinct pattern and shared by all selectors. Go's RE2 syntax and
+/// `Regex`'s agree on what targets use (classes, alternation, `.*`, `(?i)`); RE2 rejects
+/// backreferences and lookaround, which `Regex` accepts.
 struct AnchoredPattern: Sendable {
     enum Matcher: @unchecked Sendable {
         case anything
         case literal(String)
-        case regex(NSRegularExpression)
+        case regex(Regex<AnyRegexOutput>)
     }
 
     let source: String
@@ -38,7 +39,7 @@ struct AnchoredPattern: Sendable {
         case .literal(let l):
             return l == s
         case .regex(let re):
-            return re.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) != nil
+            return (try? re.wholeMatch(in: s)) != nil
         }
     }
 
@@ -54,24 +55,24 @@ struct AnchoredPattern: Sendable {
     }
 }
 
-/// Compiled anchored regular expressions, one per distinct pattern for the whole process.
-final class RegexCache: @unchecked Sendable {
+/// Compiled regular expressions, one per distinct pattern for the whole process.
+final class RegexCache: Sendable {
     static let shared = RegexCache()
 
-    private let lock = NSLock()
-    private var compiled: [String: NSRegularExpression] = [:]
+    private let compiled = Mutex<[String: Regex<AnyRegexOutput>]>([:])
 
-    func compile(_ pattern: String, field: String) throws -> NSRegularExpression {
-        lock.lock()
-        defer { lock.unlock() }
-        if let re = compiled[pattern] { return re }
-        // \A and \z rather than ^ and $: ICU's $ also matches before a final newline.
-        do {
-            let re = try NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z", options: [])
-            compiled[pattern] = re
-            return re
-        } catch {
-            throw Diagnostic(message: "error parsing regexp in target \(field): `\(pattern)`")
+    /// The pattern as Go's regexp reads it: matched by Unicode scalar, `.` not matching a
+    /// line break. Callers match whole strings (kustomize anchors `^(?:pattern)$`).
+    func compile(_ pattern: String, field: String) throws -> Regex<AnyRegexOutput> {
+        try compiled.withLock { cache in
+            if let re = cache[pattern] { return re }
+            do {
+                let re = try Regex(pattern).matchingSemantics(.unicodeScalar)
+                cache[pattern] = re
+                return re
+            } catch {
+                throw Diagnostic(message: "error parsing regexp in target \(field): `\(pattern)`")
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Prints a check report as text (one line per finding, like a compiler) or as JSON.
 public enum FindingsRenderer {

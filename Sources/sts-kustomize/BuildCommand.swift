@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import StsKustomize
 
 struct BuildCommand: ParsableCommand {
@@ -42,7 +43,9 @@ struct BuildCommand: ParsableCommand {
     private func checkResult(_ result: Build.Result) throws {
         let report = Check().report(on: result.resources.resources, positionsAreExact: false, displayPath: Target.displayed)
         if report.findings.isEmpty { return }
-        Console.error(FindingsRenderer.text(report).trimmingCharacters(in: .newlines))
+        var text = FindingsRenderer.text(report)
+        while text.hasSuffix("\n") { text.removeLast() }
+        Console.error(text)
         if report.fails(strict: false) { throw ExitCode(1) }
     }
 
@@ -51,8 +54,7 @@ struct BuildCommand: ParsableCommand {
             try Console.writeStdout(result.yaml())
             return
         }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
+        if DiskFileSystem().type(of: output) == .directory {
             // Render every file before writing any, so a failure leaves nothing half-written.
             var files: [(String, [UInt8])] = []
             for (name, r) in try ResourceEmitter.fileNames(for: result.resources.resources) {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import StsKustomize
 
 /// A failure to write output (standard output or `-o PATH`), with the reason in words.

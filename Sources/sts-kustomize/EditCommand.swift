@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import StsKustomize
 
 /// `edit`: changes the kustomization in the current directory as kustomize v5.5.0's `edit`
@@ -21,10 +22,12 @@ struct EditCommand: ParsableCommand {
 
     /// Go's standard logger prefix (`2024/05/01 12:34:56 `), which kustomize's notices carry.
     private static func goLogPrefix() -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy/MM/dd HH:mm:ss "
-        f.locale = Locale(identifier: "en_US_POSIX")
-        return f.string(from: Date())
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buffer, buffer.count, "%Y/%m/%d %H:%M:%S ", &parts)
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

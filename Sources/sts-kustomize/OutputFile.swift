@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `-o PATH`: a regular file (or a new one) is replaced atomically, through a temporary file
 /// of our own beside it; anything else at PATH — a device, a FIFO, a symlink — is written

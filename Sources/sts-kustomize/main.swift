@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 // Usage errors (an unknown flag value, a missing argument) exit with the status each command
 // documents for input it cannot use: 1 for `build` (as kustomize), 2 for `check` and `diff`.

@@ -133,4 +133,20 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("unable to find one of"), result.stderr)
     }
+
+    /// A resource that is a FIFO nobody writes to: kustomize waits forever in open(2); we do
+    /// not (it reads as empty). A FIFO with a writer is read to its end.
+    func testAFIFOWithoutAWriterDoesNotHang() throws {
+        let tree = try BinaryRunner.makeTree(["kustomization.yaml": "resources: [cm.yaml, fifo.yaml]\n",
+                                              "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"])
+        addTeardownBlock { try? FileManager.default.removeItem(at: tree) }
+        XCTAssertEqual(mkfifo(tree.appendingPathComponent("fifo.yaml").path, 0o600), 0)
+        let idle = try shell("timeout 20 BIN build '\(tree.path)'")
+        XCTAssertEqual(idle.status, 0, idle.stderr)
+        XCTAssertEqual(idle.stdout, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        let fed = try shell("(printf 'apiVersion: v1\\nkind: Secret\\nmetadata: {name: s}\\n' > '\(tree.path)/fifo.yaml' &) ; "
+            + "sleep 0.3; timeout 20 BIN build '\(tree.path)'")
+        XCTAssertEqual(fed.status, 0, fed.stderr)
+        XCTAssertTrue(fed.stdout.contains("kind: Secret"), fed.stdout)
+    }
 }

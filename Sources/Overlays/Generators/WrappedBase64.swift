@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Base64 as kustomize writes Secret data and ConfigMap binaryData: standard alphabet with
 /// padding, cut into 70-character lines. When there is more than one line (70 characters

@@ -1,4 +1,3 @@
-import Foundation
 import KubeModel
 import Manifests
 import YAML
@@ -20,29 +19,16 @@ struct PluginDirectoryBuilder {
             throw Diagnostic("cycle detected: candidate root '\(real)' contains visited root '\(kustomizationDir)'", file: k.file)
         }
         if let accumulate { return try accumulate(dir, k) }
-        let chain = Self.directoriesInProgress()
-        if chain.dirs.contains(real) {
+        if Self.inProgress.contains(real) {
             throw Diagnostic("cycle detected: '\(real)' includes itself through its generators or transformers", file: k.file)
         }
-        chain.dirs.append(real)
-        defer { chain.dirs.removeLast() }
-        let resolver = OverlayResolver(options: BuildOptions(loadRestrictor: loader.restrictor, limits: loader.limits))
-        return try resolver.accumulateDirectory(dir, from: k, isComponent: false, into: nil).resources.resources
+        let resolver = OverlayResolver(options: BuildOptions(loadRestrictor: loader.restrictor, limits: loader.limits, fileSystem: loader.fileSystem))
+        return try Self.$inProgress.withValue(Self.inProgress + [real]) {
+            try resolver.accumulateDirectory(dir, from: k, isComponent: false, into: nil).resources.resources
+        }
     }
 
-    /// Plugin directories being built on this thread by separate resolvers, to stop loops
+    /// Plugin directories being built by separate resolvers on this thread, to stop loops
     /// that no single resolver can see.
-    private final class Chain {
-        var dirs: [String] = []
-    }
-
-    private static let threadKey = "sts-kustomize.plugin-directories"
-
-    private static func directoriesInProgress() -> Chain {
-        let dict = Thread.current.threadDictionary
-        if let chain = dict[threadKey] as? Chain { return chain }
-        let chain = Chain()
-        dict[threadKey] = chain
-        return chain
-    }
+    @TaskLocal private static var inProgress: [String] = []
 }

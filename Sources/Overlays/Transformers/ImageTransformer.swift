@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KubeModel
 import Manifests
 import YAML
@@ -83,10 +83,10 @@ public struct ImageTransformer: Transformer {
 
 /// kustomize matches an image entry's name as the regular expression
 /// `^NAME(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$` (a tag, a digest, or both). Plain names (the usual case) are matched by
-/// hand, `.` still meaning any character; anything else goes to NSRegularExpression.
+/// hand, `.` still meaning any character; anything else goes to the standard library's `Regex`.
 struct ImageNameMatcher {
     private let literal: [UInt8]?
-    private let regex: NSRegularExpression?
+    private let regex: Regex<AnyRegexOutput>?
 
     init?(name: String) {
         let plain = name.utf8.allSatisfy { c in
@@ -98,7 +98,7 @@ struct ImageNameMatcher {
             literal = Array(name.utf8)
             regex = nil
         } else {
-            guard let r = try? NSRegularExpression(pattern: "^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$") else { return nil }
+            guard let r = try? Regex(Self.goPattern(name)).matchingSemantics(.unicodeScalar) else { return nil }
             literal = nil
             regex = r
         }
@@ -107,7 +107,7 @@ struct ImageNameMatcher {
     func matches(_ value: String) -> Bool {
         guard let literal else {
             guard let regex else { return false }
-            return regex.firstMatch(in: value, range: NSRange(value.startIndex..<value.endIndex, in: value)) != nil
+            return (try? regex.firstMatch(in: value)) != nil
         }
         let v = Array(value.utf8)
         guard v.count >= literal.count else { return false }
@@ -122,6 +122,17 @@ struct ImageNameMatcher {
         var i = Self.skipPart(v, from: literal.count, after: Array(":".utf8))
         i = Self.skipPart(v, from: i, after: Array("@sha256:".utf8))
         return i == v.count
+    }
+
+    /// kustomize's `^NAME(:…)?(@sha256:…)?$` as Go reads it, in `Regex` syntax: `\A` and `\z`
+    /// (Go's `^` and `$` without multi-line mode), and a quantifier right after the `^` (Go
+    /// repeats the anchor: `*` and `?` leave the start unanchored, `+` keeps it), which `Regex`
+    /// would refuse.
+    static func goPattern(_ name: String) -> String {
+        let suffix = "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?\\z"
+        if let first = name.first, first == "*" || first == "?" { return String(name.dropFirst()) + suffix }
+        if name.first == "+" { return "\\A" + String(name.dropFirst()) + suffix }
+        return "\\A" + name + suffix
     }
 
     /// `(PREFIX[a-zA-Z0-9_.{}-]*)?` from `start`: the index after it.
