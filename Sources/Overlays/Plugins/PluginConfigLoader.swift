@@ -17,7 +17,7 @@ struct PluginConfigLoader {
         let configs = ResourceMap()
         var paths: [(entry: String, inlineError: Diagnostic?)] = []
         for entry in entries {
-            switch Self.inline(entry, file: k.file) {
+            switch inline(entry, file: k.file) {
             case .configs(let resources):
                 for r in resources { try configs.append(r) }
             case .notInline(let inlineError):
@@ -40,8 +40,8 @@ struct PluginConfigLoader {
     }
 
     /// kustomize first tries every entry as YAML objects; only if that fails is it a path.
-    private static func inline(_ entry: String, file: String) -> InlineParse {
-        guard let docs = try? YAMLParser().parse(entry, file: file) else { return .notInline(nil) }
+    private func inline(_ entry: String, file: String) -> InlineParse {
+        guard let docs = try? loader.parseDocuments(entry, file: file) else { return .notInline(nil) }
         let objects = docs.filter { !$0.isNull }
         guard !objects.isEmpty, objects.allSatisfy({ $0.asMapping != nil }) else { return .notInline(nil) }
         do {
