@@ -17,6 +17,19 @@ public enum KustomizationEdit: Sendable {
     case addAnnotation([String], force: Bool)
     /// `NAME[/CLAIM]=SIZE`, with an optional storage class (sts-kustomize only).
     case setStorage([String], storageClass: String?)
+    case addPatch(PatchEntry)
+    case removePatch(PatchEntry)
+    case setLabel([String])
+    case setAnnotation([String])
+    case removeLabel([String], ignoreMissing: Bool)
+    case removeAnnotation([String], ignoreMissing: Bool)
+    case addBase([String])
+    case addTransformer([String])
+    case addGenerator([String])
+    case removeTransformer([String])
+    case setBuildMetadata([String])
+    case addBuildMetadata([String])
+    case removeBuildMetadata([String])
 
     /// What an edit did besides changing the file: kustomize's log lines
     /// (`resource x already in kustomization file`), and whether to write at all.
@@ -52,6 +65,8 @@ public enum KustomizationEdit: Sendable {
             for a in args { _ = try StorageArgument(parsing: a) }
         case .setNamespace, .setNamePrefix, .setNameSuffix:
             break
+        default:
+            try validateMore()
         }
     }
 
@@ -109,6 +124,8 @@ public enum KustomizationEdit: Sendable {
             try file.set("commonAnnotations", .mapping(Self.merging(pairs, into: file.mapping("commonAnnotations"), force: force, kind: "annotation")))
         case .setStorage(let args, let storageClass):
             try setStorage(args.map(StorageArgument.init(parsing:)), storageClass: storageClass, in: &file)
+        default:
+            outcome = try applyMore(to: &file, directory: directory, fileSystem: fileSystem)
         }
         return outcome
     }
@@ -146,7 +163,7 @@ public enum KustomizationEdit: Sendable {
 
     // MARK: lists
 
-    private func add(_ paths: [String], to key: String, what: String, in file: inout KustomizationFile) -> [String] {
+    func add(_ paths: [String], to key: String, what: String, in file: inout KustomizationFile) -> [String] {
         var messages: [String] = []
         var existing = file.sequence(key).compactMap(\.stringValue)
         let own = PathName.basename(file.path)
@@ -177,7 +194,7 @@ public enum KustomizationEdit: Sendable {
         }
     }
 
-    private static func mapping(_ pairs: [(String, String)]) -> Mapping {
+    static func mapping(_ pairs: [(String, String)]) -> Mapping {
         let m = Mapping()
         for (k, v) in pairs { m[k] = .string(v) }
         return m

@@ -29,3 +29,4 @@ public typealias DiffRenderer = StatefulSetChecks.DiffRenderer
 public typealias KustomizationEdit = Editing.KustomizationEdit
 public typealias KustomizationFile = Editing.KustomizationFile
 public typealias EditError = Editing.EditError
+public typealias PatchEntry = Editing.PatchEntry

@@ -34,7 +34,8 @@ struct EditCommand: ParsableCommand {
 struct EditSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Set a value in the kustomization file.",
-        subcommands: [SetImage.self, SetReplicas.self, SetNamespace.self, SetNamePrefix.self, SetNameSuffix.self, SetStorage.self])
+        subcommands: [SetImage.self, SetReplicas.self, SetNamespace.self, SetNamePrefix.self, SetNameSuffix.self, SetLabel.self,
+                      SetAnnotation.self, SetBuildMetadata.self, SetStorage.self])
 
     struct SetImage: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "image", abstract: "Set images and their new names, tags or digests.")
@@ -87,7 +88,8 @@ struct EditSetCommand: ParsableCommand {
 struct EditAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an item to the kustomization file.",
-        subcommands: [AddResource.self, AddComponent.self, AddLabel.self, AddAnnotation.self])
+        subcommands: [AddResource.self, AddComponent.self, AddBase.self, AddPatch.self, AddLabel.self, AddAnnotation.self,
+                      AddTransformer.self, AddGenerator.self, AddBuildMetadata.self])
 
     struct AddResource: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resource", abstract: "Add resources (globs are expanded now).")
@@ -123,7 +125,9 @@ struct EditAddCommand: ParsableCommand {
 
 struct EditRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Remove items from the kustomization file.", subcommands: [RemoveResource.self])
+        commandName: "remove", abstract: "Remove items from the kustomization file.",
+        subcommands: [RemoveResource.self, RemovePatch.self, RemoveLabel.self, RemoveAnnotation.self, RemoveTransformer.self,
+                      RemoveBuildMetadata.self])
 
     struct RemoveResource: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resource", abstract: "Remove resources matching the patterns.")
