@@ -91,6 +91,8 @@ extension KustomizationEdit {
             if args.isEmpty { throw EditError("must specify a yaml file which contains a generator plugin resource") }
         case .setBuildMetadata(let args), .addBuildMetadata(let args), .removeBuildMetadata(let args):
             _ = try Self.buildMetadata(args)
+        case .addConfigMap(let flags), .addSecret(let flags):
+            do { try flags.validate() } catch let e as EditError { throw EditError("failed to validate flags: \(e.message)") }
         default:
             break
         }
@@ -153,6 +155,12 @@ extension KustomizationEdit {
                 options.append(option)
             }
             file.set("buildMetadata", .sequence(Sequence(options.map { .string($0) })))
+        case .fix:
+            try file.fix(directory: directory, fileSystem: fileSystem)
+        case .addConfigMap(let flags):
+            outcome.messages = try addGenerator(flags, secret: false, in: &file, directory: directory, fileSystem: fileSystem)
+        case .addSecret(let flags):
+            outcome.messages = try addGenerator(flags, secret: true, in: &file, directory: directory, fileSystem: fileSystem)
         case .removeBuildMetadata(let args):
             let remove = Set(try Self.buildMetadata(args))
             file.set("buildMetadata", .sequence(Sequence(file.sequence("buildMetadata").filter { !remove.contains($0.stringValue ?? "") })))

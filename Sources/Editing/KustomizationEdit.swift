@@ -30,6 +30,10 @@ public enum KustomizationEdit: Sendable {
     case setBuildMetadata([String])
     case addBuildMetadata([String])
     case removeBuildMetadata([String])
+    case addConfigMap(GeneratorFlags)
+    case addSecret(GeneratorFlags)
+    /// `edit fix` without `--vars`.
+    case fix
 
     /// What an edit did besides changing the file: kustomize's log lines
     /// (`resource x already in kustomization file`), and whether to write at all.

@@ -30,3 +30,5 @@ public typealias KustomizationEdit = Editing.KustomizationEdit
 public typealias KustomizationFile = Editing.KustomizationFile
 public typealias EditError = Editing.EditError
 public typealias PatchEntry = Editing.PatchEntry
+public typealias GeneratorFlags = Editing.GeneratorFlags
+public typealias KustomizationCreation = Editing.KustomizationCreation

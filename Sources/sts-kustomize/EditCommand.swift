@@ -9,7 +9,7 @@ struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Edit the kustomization file in the current directory, as kustomize edit does.",
-        subcommands: [EditSetCommand.self, EditAddCommand.self, EditRemoveCommand.self])
+        subcommands: [EditSetCommand.self, EditAddCommand.self, EditRemoveCommand.self, EditFixCommand.self])
 
     /// Applies `edit` to the kustomization in the working directory and writes the result.
     static func perform(_ edit: KustomizationEdit) throws {
@@ -89,7 +89,7 @@ struct EditAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an item to the kustomization file.",
         subcommands: [AddResource.self, AddComponent.self, AddBase.self, AddPatch.self, AddLabel.self, AddAnnotation.self,
-                      AddTransformer.self, AddGenerator.self, AddBuildMetadata.self])
+                      AddTransformer.self, AddGenerator.self, AddBuildMetadata.self, AddConfigMap.self, AddSecret.self])
 
     struct AddResource: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resource", abstract: "Add resources (globs are expanded now).")

@@ -109,3 +109,73 @@ extension EditRemoveCommand {
         func run() throws { try EditCommand.perform(.removeBuildMetadata(arguments.values)) }
     }
 }
+
+/// `--from-literal`, `--from-file`, `--from-env-file` and the options of `edit add configmap|secret`.
+struct GeneratorOptionsGroup: ParsableArguments {
+    @Argument(help: "The generator's name.") var name: [String] = []
+    @Option(name: .customLong("from-literal"), help: "KEY=VALUE (repeatable).") var literals: [String] = []
+    @Option(name: .customLong("from-file"), help: "[KEY=]PATH, comma-separated (repeatable).") var files: [String] = []
+    @Option(name: .customLong("from-env-file"), help: "An env file.") var envFile = ""
+    @Flag(name: .customLong("disableNameSuffixHash"), help: "No hash suffix on the generated name.") var disableNameSuffixHash = false
+    @Option(name: .customLong("namespace")) var namespace = ""
+
+    func flags(behavior: String, type: String) -> GeneratorFlags {
+        GeneratorFlags(name: name, literals: literals, files: files.flatMap { $0.split(separator: ",").map(String.init) },
+                       envFile: envFile, behavior: behavior, namespace: namespace, disableNameSuffixHash: disableNameSuffixHash, type: type)
+    }
+}
+
+extension EditAddCommand {
+    struct AddConfigMap: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "configmap", abstract: "Add or extend a configMapGenerator entry.")
+        @OptionGroup var options: GeneratorOptionsGroup
+        @Option(name: .customLong("behavior"), help: "create, merge or replace.") var behavior = ""
+        func run() throws { try EditCommand.perform(.addConfigMap(options.flags(behavior: behavior, type: "Opaque"))) }
+    }
+
+    struct AddSecret: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "secret", abstract: "Add or extend a secretGenerator entry.")
+        @OptionGroup var options: GeneratorOptionsGroup
+        @Option(name: .customLong("type"), help: "The type of a new secret.") var type = "Opaque"
+        func run() throws { try EditCommand.perform(.addSecret(options.flags(behavior: "", type: type))) }
+    }
+}
+
+struct EditFixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix", abstract: "Move deprecated fields to their successors (patchesJson6902, patchesStrategicMerge, commonLabels).")
+    @Flag(name: .customLong("vars"), help: "Also convert vars to replacements (not supported yet).") var vars = false
+    func run() throws {
+        if vars { try Console.failing(status: 1) { throw EditError("--vars (vars -> replacements) is not supported by sts-kustomize yet") } }
+        try EditCommand.perform(.fix)
+        try Console.failing(status: 1) { try Console.writeStdout(Array(KustomizationFile.fixReport.utf8)) }
+    }
+}
+
+/// `create`: a new kustomization.yaml in the current directory, as `kustomize create` writes it.
+struct CreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a kustomization.yaml in the current directory.", aliases: ["init"])
+    @Option(name: .customLong("resources"), help: "Comma-separated resources (globs expanded).") var resources = ""
+    @Option(name: .customLong("namespace")) var namespace = ""
+    @Option(name: .customLong("nameprefix")) var namePrefix = ""
+    @Option(name: .customLong("namesuffix")) var nameSuffix = ""
+    @Option(name: .customLong("labels"), help: "k:v,k2:v2") var labels = ""
+    @Option(name: .customLong("annotations"), help: "k:v,k2:v2") var annotations = ""
+    @Flag(name: .customLong("autodetect"), help: "Add the Kubernetes resource files found here.") var autodetect = false
+    @Flag(name: .customLong("recursive"), help: "With --autodetect: look in subdirectories too.") var recursive = false
+    @Argument(help: ArgumentHelp(visibility: .hidden)) var ignored: [String] = []
+
+    func run() throws {
+        var c = KustomizationCreation()
+        c.resources = resources.isEmpty ? [] : [resources]
+        c.namespace = namespace
+        c.namePrefix = namePrefix
+        c.nameSuffix = nameSuffix
+        c.labels = labels
+        c.annotations = annotations
+        c.autodetect = autodetect
+        c.recursive = recursive
+        let created = try Console.failing(status: 1) { try c.create(in: ".", fileSystem: DiskFileSystem()) }
+        try Console.failing(status: 1) { try OutputFile.write(created.path, created.bytes) }
+    }
+}
