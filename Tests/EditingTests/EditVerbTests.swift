@@ -194,4 +194,10 @@ final class EditVerbTests: XCTestCase {
         XCTAssertTrue(try edit(.setNamespace("prod"), k).contains("storage:\n- claim: data\n  name: db\n  size: 1Gi\n"))
         XCTAssertTrue(error(.setStorage(["db=0Gi"], storageClass: nil), k).contains("not a positive Kubernetes quantity"))
     }
+
+    /// go-yaml v2 folds plain values past column 80 at a space, as kustomize's edit writes them.
+    func testLongValuesFoldAtEightyColumns() throws {
+        let out = try edit(.addAnnotation(["note:this is a rather long annotation value that goes on and on well past the eightieth column of the line"], force: true))
+        XCTAssertTrue(out.contains("  note: this is a rather long annotation value that goes on and on well past the eightieth\n    column of the line\n"), out)
+    }
 }
