@@ -109,12 +109,65 @@ extension KustomizationEdit {
         return messages
     }
 
+    /// `edit set configmap|secret`: new values for keys the entry's literals already have
+    /// (their order is kept; kustomize rebuilds them in map order), and a new namespace.
+    func setGenerator(_ flags: GeneratorFlags, newNamespace: String, secret: Bool, in file: inout KustomizationFile) throws {
+        let what = secret ? "secret" : "configmap"
+        let kind = secret ? "Secret" : "ConfigMap"
+        let field = secret ? "secretGenerator" : "configMapGenerator"
+        let name = flags.name[0]
+        let entries = file.sequence(field).map { $0.asMapping?.deepCopy() ?? Mapping() }
+        guard let entry = entries.first(where: { $0.string("name") == name && Self.sameNamespace($0.string("namespace") ?? "", flags.namespace) }) else {
+            throw EditError("failed to create \(what): could not set new \(kind) value: unable to find \(kind) with name \"\(name)\"")
+        }
+        func split(_ literal: String) throws -> (String, String) {
+            let parts = literal.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw EditError("failed to create \(what): failed to update literal sources: failed to update resource: "
+                    + "invalid format: literal values must be specified in the key=value format")
+            }
+            return (String(parts[0]), String(parts[1]))
+        }
+        if !flags.literals.isEmpty {
+            var pairs = try (entry.sequence("literals")?.items.compactMap(\.stringValue) ?? []).map(split)
+            for literal in flags.literals {
+                let (key, value) = try split(literal)
+                guard let i = pairs.firstIndex(where: { $0.0 == key }) else {
+                    throw EditError("failed to create \(what): failed to update literal sources: key '\(key)' not found in resource")
+                }
+                pairs[i].1 = value
+            }
+            entry["literals"] = .sequence(Sequence(pairs.map { .string("\($0.0)=\($0.1)") }))
+        }
+        if !newNamespace.isEmpty { entry["namespace"] = .string(newNamespace) }
+        Self.mergeGlobalOptions(file.fields["generatorOptions"]?.asMapping, into: entry)
+        file.set(field, .sequence(Sequence(entries.map { .mapping($0) })))
+    }
+
+    /// `edit remove configmap|secret NAMES`: every entry with one of the names in the namespace.
+    func removeGenerators(_ list: String, namespace: String, secret: Bool, in file: inout KustomizationFile) throws -> [String] {
+        let what = secret ? "secret" : "configmap"
+        let field = secret ? "secretGenerator" : "configMapGenerator"
+        let names = list.split(separator: ",").map(String.init)
+        let entries = file.sequence(field)
+        var removed = Set<String>()
+        let kept = entries.filter { node in
+            guard let m = node.asMapping, let name = m.string("name"), names.contains(name),
+                  Self.sameNamespace(m.string("namespace") ?? "", namespace) else { return true }
+            removed.insert(name)
+            return false
+        }
+        if removed.isEmpty { throw EditError("no specified \(what)(s) were found in the kustomization.yaml file") }
+        file.set(field, .sequence(Sequence(kept)))
+        return names.filter { !removed.contains($0) }.map { "\(what) \($0) doesn't exist in kustomization file" }
+    }
+
     static func sameNamespace(_ a: String, _ b: String) -> Bool {
         (a.isEmpty ? "default" : a) == (b.isEmpty ? "default" : b)
     }
 
     /// kustomize's `MergeGlobalOptionsIntoLocal`, which it applies to the entry it writes.
-    private static func mergeGlobalOptions(_ global: Mapping?, into entry: Mapping) {
+    static func mergeGlobalOptions(_ global: Mapping?, into entry: Mapping) {
         guard let global, !global.entries.isEmpty else { return }
         let options = entry.mapping("options")?.deepCopy() ?? Mapping()
         for key in ["labels", "annotations"] {

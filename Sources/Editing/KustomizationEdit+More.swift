@@ -93,6 +93,17 @@ extension KustomizationEdit {
             _ = try Self.buildMetadata(args)
         case .addConfigMap(let flags), .addSecret(let flags):
             do { try flags.validate() } catch let e as EditError { throw EditError("failed to validate flags: \(e.message)") }
+        case .setConfigMap(let flags, let newNamespace), .setSecret(let flags, let newNamespace):
+            if flags.name.count != 1 { throw EditError("failed to validate flags: name must be specified once") }
+            if flags.literals.isEmpty && newNamespace.isEmpty {
+                throw EditError("failed to validate flags: at least one of [--from-literal, --new-namespace] must be specified")
+            }
+        case .removeConfigMap(let names, _), .removeSecret(let names, _):
+            let what = { if case .removeSecret = self { return "secret" }; return "configmap" }()
+            if names.isEmpty { throw EditError("at least one \(what) name must be specified") }
+            if names.count > 1 {
+                throw EditError("too many arguments: [\(names.joined(separator: " "))]; to provide multiple \(what)s to remove, please separate \(what) names by commas")
+            }
         default:
             break
         }
@@ -157,6 +168,14 @@ extension KustomizationEdit {
             file.set("buildMetadata", .sequence(Sequence(options.map { .string($0) })))
         case .fix:
             try file.fix(directory: directory, fileSystem: fileSystem)
+        case .setConfigMap(let flags, let newNamespace):
+            try setGenerator(flags, newNamespace: newNamespace, secret: false, in: &file)
+        case .setSecret(let flags, let newNamespace):
+            try setGenerator(flags, newNamespace: newNamespace, secret: true, in: &file)
+        case .removeConfigMap(let names, let namespace):
+            outcome.messages = try removeGenerators(names[0], namespace: namespace, secret: false, in: &file)
+        case .removeSecret(let names, let namespace):
+            outcome.messages = try removeGenerators(names[0], namespace: namespace, secret: true, in: &file)
         case .addConfigMap(let flags):
             outcome.messages = try addGenerator(flags, secret: false, in: &file, directory: directory, fileSystem: fileSystem)
         case .addSecret(let flags):

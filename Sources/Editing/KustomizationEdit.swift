@@ -34,6 +34,11 @@ public enum KustomizationEdit: Sendable {
     case addSecret(GeneratorFlags)
     /// `edit fix` without `--vars`.
     case fix
+    case setConfigMap(GeneratorFlags, newNamespace: String)
+    case setSecret(GeneratorFlags, newNamespace: String)
+    /// Comma-separated names, in a namespace ("" is `default`).
+    case removeConfigMap([String], namespace: String)
+    case removeSecret([String], namespace: String)
 
     /// What an edit did besides changing the file: kustomize's log lines
     /// (`resource x already in kustomization file`), and whether to write at all.

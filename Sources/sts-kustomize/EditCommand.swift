@@ -35,7 +35,7 @@ struct EditSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Set a value in the kustomization file.",
         subcommands: [SetImage.self, SetReplicas.self, SetNamespace.self, SetNamePrefix.self, SetNameSuffix.self, SetLabel.self,
-                      SetAnnotation.self, SetBuildMetadata.self, SetStorage.self])
+                      SetAnnotation.self, SetBuildMetadata.self, SetConfigMap.self, SetSecret.self, SetStorage.self])
 
     struct SetImage: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "image", abstract: "Set images and their new names, tags or digests.")
@@ -127,7 +127,7 @@ struct EditRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Remove items from the kustomization file.",
         subcommands: [RemoveResource.self, RemovePatch.self, RemoveLabel.self, RemoveAnnotation.self, RemoveTransformer.self,
-                      RemoveBuildMetadata.self])
+                      RemoveBuildMetadata.self, RemoveConfigMap.self, RemoveSecret.self])
 
     struct RemoveResource: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resource", abstract: "Remove resources matching the patterns.")

@@ -179,3 +179,43 @@ struct CreateCommand: ParsableCommand {
         try Console.failing(status: 1) { try OutputFile.write(created.path, created.bytes) }
     }
 }
+
+extension EditSetCommand {
+    struct SetConfigMap: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "configmap", abstract: "Change existing literal keys or the namespace of a configMapGenerator entry.")
+        @OptionGroup var arguments: EditArguments
+        @Option(name: .customLong("from-literal")) var literals: [String] = []
+        @Option(name: .customLong("namespace")) var namespace = ""
+        @Option(name: .customLong("new-namespace")) var newNamespace = ""
+        func run() throws {
+            try EditCommand.perform(.setConfigMap(GeneratorFlags(name: arguments.values, literals: literals, namespace: namespace), newNamespace: newNamespace))
+        }
+    }
+
+    struct SetSecret: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "secret", abstract: "Change existing literal keys or the namespace of a secretGenerator entry.")
+        @OptionGroup var arguments: EditArguments
+        @Option(name: .customLong("from-literal")) var literals: [String] = []
+        @Option(name: .customLong("namespace")) var namespace = ""
+        @Option(name: .customLong("new-namespace")) var newNamespace = ""
+        func run() throws {
+            try EditCommand.perform(.setSecret(GeneratorFlags(name: arguments.values, literals: literals, namespace: namespace), newNamespace: newNamespace))
+        }
+    }
+}
+
+extension EditRemoveCommand {
+    struct RemoveConfigMap: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "configmap", abstract: "Remove configMapGenerator entries (comma-separated names).")
+        @OptionGroup var arguments: EditArguments
+        @Option(name: .customLong("namespace")) var namespace = ""
+        func run() throws { try EditCommand.perform(.removeConfigMap(arguments.values, namespace: namespace)) }
+    }
+
+    struct RemoveSecret: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "secret", abstract: "Remove secretGenerator entries (comma-separated names).")
+        @OptionGroup var arguments: EditArguments
+        @Option(name: .customLong("namespace")) var namespace = ""
+        func run() throws { try EditCommand.perform(.removeSecret(arguments.values, namespace: namespace)) }
+    }
+}

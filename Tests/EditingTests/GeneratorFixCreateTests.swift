@@ -116,3 +116,25 @@ final class GeneratorFixCreateTests: XCTestCase {
         XCTAssertThrowsError(try c.create(in: "/d", fileSystem: tree)) { XCTAssertEqual("\($0)", "kustomization file already exists") }
     }
 }
+
+extension GeneratorFixCreateTests {
+    /// setconfigmap/setsecret and removeconfigmap/removesecret tests.
+    func testSetAndRemoveGeneratorEntries() throws {
+        let k = "configMapGenerator:\n- name: test-cm\n  literals: [key1=value1, key2=value2]\n- name: other\n  namespace: test-ns\n  literals: [a=b]\n"
+        XCTAssertTrue(try edit(.setConfigMap(GeneratorFlags(name: ["test-cm"], literals: ["key1=changed"], namespace: "default"), newNamespace: ""), k)
+            .hasPrefix("configMapGenerator:\n- literals:\n  - key1=changed\n  - key2=value2\n  name: test-cm\n"))
+        XCTAssertTrue(try edit(.setConfigMap(GeneratorFlags(name: ["other"], namespace: "test-ns"), newNamespace: "new-ns"), k)
+            .contains("  name: other\n  namespace: new-ns\n"))
+        XCTAssertEqual(error(.setConfigMap(GeneratorFlags(name: ["test-cm"], literals: ["nokey=x"]), newNamespace: ""), k),
+                       "failed to create configmap: failed to update literal sources: key 'nokey' not found in resource")
+        XCTAssertEqual(error(.setConfigMap(GeneratorFlags(name: ["missing"], literals: ["a=b"]), newNamespace: ""), k),
+                       "failed to create configmap: could not set new ConfigMap value: unable to find ConfigMap with name \"missing\"")
+        XCTAssertEqual(error(.setConfigMap(GeneratorFlags(name: ["test-cm"]), newNamespace: ""), k),
+                       "failed to validate flags: at least one of [--from-literal, --new-namespace] must be specified")
+        XCTAssertTrue(try edit(.removeConfigMap(["test-cm"], namespace: "default"), k).hasPrefix("configMapGenerator:\n- literals:\n  - a=b\n  name: other\n"))
+        XCTAssertEqual(error(.removeConfigMap(["other"], namespace: ""), k), "no specified configmap(s) were found in the kustomization.yaml file")
+        XCTAssertEqual(error(.removeSecret(["a", "b"], namespace: ""), k),
+                       "too many arguments: [a b]; to provide multiple secrets to remove, please separate secret names by commas")
+        XCTAssertEqual(error(.removeSecret([], namespace: ""), k), "at least one secret name must be specified")
+    }
+}
