@@ -30,17 +30,22 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = restrictor.buildOptions
         kustomizeFlags.apply(to: &options)
-        let directory = directories.first ?? "."
+        try Self.render(directories.first ?? ".", options: options, check: check, output: output)
+    }
+
+    /// Builds `directory` and writes the result (stdout, or `-o`); errors are printed and
+    /// become exit 1. Also called directly by `main` for a plain `build [DIR]`.
+    static func render(_ directory: String, options: BuildOptions, check: Bool, output: String?) throws {
         let result = try Console.failing(status: 1) { try Build(options: options).run(directory) }
         Console.keepUntilExit(result)
         for w in result.warnings { Console.error("warning: \(w)") }
         if check { try checkResult(result) }
-        try Console.failing(status: 1) { try write(result) }
+        try Console.failing(status: 1) { try write(result, to: output) }
     }
 
     /// `build --check`: findings go to stderr, so stdout stays exactly the build's output,
     /// which errors suppress.
-    private func checkResult(_ result: Build.Result) throws {
+    private static func checkResult(_ result: Build.Result) throws {
         let report = Check().report(on: result.resources.resources, positionsAreExact: false, displayPath: Target.displayed)
         if report.findings.isEmpty { return }
         var text = FindingsRenderer.text(report)
@@ -49,7 +54,7 @@ struct BuildCommand: ParsableCommand {
         if report.fails(strict: false) { throw ExitCode(1) }
     }
 
-    private func write(_ result: Build.Result) throws {
+    private static func write(_ result: Build.Result, to output: String?) throws {
         guard let output else {
             try Console.writeStdout(result.yaml())
             return

@@ -68,7 +68,12 @@ struct KustomizeBuildFlags: ParsableArguments {
             Console.error("Flag --enable-managedby-label has been deprecated, The flag `enable-managedby-label` has been deprecated. "
                 + "Use the `managedByLabel` option in the `buildMetadata` field instead.")
         }
-        // kustomize also reads KUSTOMIZE_ENABLE_MANAGEDBY_LABEL=on.
-        options.enableManagedByLabel = enableManagedByLabel || getenv("KUSTOMIZE_ENABLE_MANAGEDBY_LABEL").map { String(cString: $0) } == "on"
+        options.enableManagedByLabel = enableManagedByLabel
+        Self.applyEnvironment(to: &options)
+    }
+
+    /// kustomize also reads KUSTOMIZE_ENABLE_MANAGEDBY_LABEL=on.
+    static func applyEnvironment(to options: inout BuildOptions) {
+        if getenv("KUSTOMIZE_ENABLE_MANAGEDBY_LABEL").map({ String(cString: $0) }) == "on" { options.enableManagedByLabel = true }
     }
 }

@@ -37,6 +37,12 @@ struct VersionCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.answer(short: short, output: output)
+    }
+
+    /// Prints the answer; also called directly by `main` for the plain forms, which tools run
+    /// often (Argo CD before every manifest generation), without the argument parser's start-up.
+    static func answer(short: Bool, output: String?) throws {
         let text: String
         switch output {
         case nil where short:
@@ -47,9 +53,9 @@ struct VersionCommand: ParsableCommand {
         case nil:
             text = StsKustomizeVersion.semver + "\n"
         case "json":
-            text = "{\n" + Self.provenance.map { "  \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n") + "\n}\n"
+            text = "{\n" + provenance.map { "  \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n") + "\n}\n"
         case "yaml":
-            text = Self.provenance.map { "\($0.0): \($0.1)\n" }.joined() + "\n"
+            text = provenance.map { "\($0.0): \($0.1)\n" }.joined() + "\n"
         default:
             text = ""  // kustomize prints nothing for another format
         }
