@@ -96,6 +96,17 @@ extension KustomizationFile {
         }
     }
 
+    /// What `edit fix --vars` prints.
+    public static let fixVarsReport = """
+
+        Fixed fields:
+          patchesJson6902 -> patches
+          patchesStrategicMerge -> patches
+          commonLabels -> labels
+          vars -> replacements
+
+        """
+
     /// What `edit fix` prints (kustomize's text, trailing spaces included).
     public static let fixReport = """
 

@@ -166,8 +166,13 @@ extension KustomizationEdit {
                 options.append(option)
             }
             file.set("buildMetadata", .sequence(Sequence(options.map { .string($0) })))
-        case .fix:
+        case .fix(let vars):
             try file.fix(directory: directory, fileSystem: fileSystem)
+            if vars {
+                var conversion = VarsToReplacements(directory: directory, fileSystem: fileSystem)
+                try conversion.convert(&file)
+                outcome.otherFiles = conversion.changed.sorted { $0.key < $1.key }.map { ($0.key, Array($0.value.utf8)) }
+            }
         case .setConfigMap(let flags, let newNamespace):
             try setGenerator(flags, newNamespace: newNamespace, secret: false, in: &file)
         case .setSecret(let flags, let newNamespace):

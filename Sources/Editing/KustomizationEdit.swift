@@ -32,8 +32,8 @@ public enum KustomizationEdit: Sendable {
     case removeBuildMetadata([String])
     case addConfigMap(GeneratorFlags)
     case addSecret(GeneratorFlags)
-    /// `edit fix` without `--vars`.
-    case fix
+    /// `edit fix`; with `vars`, vars become replacements too.
+    case fix(vars: Bool)
     case setConfigMap(GeneratorFlags, newNamespace: String)
     case setSecret(GeneratorFlags, newNamespace: String)
     /// Comma-separated names, in a namespace ("" is `default`).
@@ -45,6 +45,9 @@ public enum KustomizationEdit: Sendable {
     public struct Outcome: Sendable {
         public var messages: [String] = []
         public var write = true
+        /// Other files the edit rewrites (`fix --vars` puts placeholders into resources), by
+        /// path relative to the kustomization's directory.
+        public var otherFiles: [(path: String, bytes: [UInt8])] = []
     }
 
     /// Checks the arguments before the file is read, as kustomize's `Validate` does.

@@ -24,6 +24,8 @@ public struct Edit: Sendable {
         public var bytes: [UInt8]?
         /// kustomize's informational lines (`resource x already in kustomization file`).
         public var messages: [String]
+        /// Other files to rewrite (full paths), for `fix --vars`.
+        public var otherFiles: [(path: String, bytes: [UInt8])] = []
     }
 
     /// Throws an `EditError` (kustomize's message) for bad arguments, a `Diagnostic` with the
@@ -32,6 +34,7 @@ public struct Edit: Sendable {
         try edit.validate()
         var file = try KustomizationFile(in: dir, fileSystem: fileSystem, limits: limits)
         let outcome = try edit.apply(to: &file, directory: dir, fileSystem: fileSystem)
-        return Result(path: file.path, bytes: outcome.write ? try file.serialized() : nil, messages: outcome.messages)
+        return Result(path: file.path, bytes: outcome.write ? try file.serialized() : nil, messages: outcome.messages,
+                      otherFiles: outcome.otherFiles.map { (PathName.join(dir, $0.path), $0.bytes) })
     }
 }

@@ -15,6 +15,9 @@ struct EditCommand: ParsableCommand {
     static func perform(_ edit: KustomizationEdit) throws {
         let result = try Console.failing(status: 1) { try Edit().run(edit, in: ".") }
         for message in result.messages { Console.error(goLogPrefix() + message) }
+        for (path, bytes) in result.otherFiles {
+            try Console.failing(status: 1) { try OutputFile.write(path, bytes) }
+        }
         if let bytes = result.bytes {
             try Console.failing(status: 1) { try OutputFile.write(result.path, bytes) }
         }

@@ -144,11 +144,11 @@ extension EditAddCommand {
 struct EditFixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix", abstract: "Move deprecated fields to their successors (patchesJson6902, patchesStrategicMerge, commonLabels).")
-    @Flag(name: .customLong("vars"), help: "Also convert vars to replacements (not supported yet).") var vars = false
+    @Flag(name: .customLong("vars"), help: "Also convert vars to replacements, putting VAR_PLACEHOLDER into the files that use them.") var vars = false
     func run() throws {
-        if vars { try Console.failing(status: 1) { throw EditError("--vars (vars -> replacements) is not supported by sts-kustomize yet") } }
-        try EditCommand.perform(.fix)
-        try Console.failing(status: 1) { try Console.writeStdout(Array(KustomizationFile.fixReport.utf8)) }
+        try EditCommand.perform(.fix(vars: vars))
+        let report = vars ? KustomizationFile.fixVarsReport : KustomizationFile.fixReport
+        try Console.failing(status: 1) { try Console.writeStdout(Array(report.utf8)) }
     }
 }
 

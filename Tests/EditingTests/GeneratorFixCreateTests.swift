@@ -66,14 +66,14 @@ final class GeneratorFixCreateTests: XCTestCase {
     /// fix_test.go cases.
     func testFix() throws {
         let json = "\npatchesJson6902:\n- path: patch1.yaml\n  target:\n    kind: Service\n- path: patch2.yaml\n  target:\n    group: apps\n    kind: Deployment\n    version: v1\n"
-        XCTAssertEqual(try edit(.fix, json), "\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n- path: patch1.yaml\n  target:\n    kind: Service\n- path: patch2.yaml\n  target:\n    group: apps\n    kind: Deployment\n    version: v1\n")
+        XCTAssertEqual(try edit(.fix(vars: false), json), "\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n- path: patch1.yaml\n  target:\n    kind: Service\n- path: patch2.yaml\n  target:\n    group: apps\n    kind: Deployment\n    version: v1\n")
         let mixed = "\npatchesJson6902:\n- path: patch1.yaml\n  target:\n    kind: Deployment\npatches:\n- path: patch2.yaml\n  target:\n    kind: Deployment\n- path: patch3.yaml\n  target:\n    kind: Service\n"
-        XCTAssertEqual(try edit(.fix, mixed), "\npatches:\n- path: patch2.yaml\n  target:\n    kind: Deployment\n- path: patch3.yaml\n  target:\n    kind: Service\n- path: patch1.yaml\n  target:\n    kind: Deployment\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n")
-        XCTAssertTrue(try edit(.fix, "patchesStrategicMerge:\n- deploy.yaml\npatchesJson6902:\n- path: patch1.yaml\n  target:\n    kind: Deployment\n", files: ["deploy.yaml": "x"])
+        XCTAssertEqual(try edit(.fix(vars: false), mixed), "\npatches:\n- path: patch2.yaml\n  target:\n    kind: Deployment\n- path: patch3.yaml\n  target:\n    kind: Service\n- path: patch1.yaml\n  target:\n    kind: Deployment\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n")
+        XCTAssertTrue(try edit(.fix(vars: false), "patchesStrategicMerge:\n- deploy.yaml\npatchesJson6902:\n- path: patch1.yaml\n  target:\n    kind: Deployment\n", files: ["deploy.yaml": "x"])
             .contains("patches:\n- path: patch1.yaml\n  target:\n    kind: Deployment\n- path: deploy.yaml\n"))
-        XCTAssertEqual(try edit(.fix, "\ncommonLabels:\n  foo: bar\nlabels:\n- pairs:\n    a: b\n"),
+        XCTAssertEqual(try edit(.fix(vars: false), "\ncommonLabels:\n  foo: bar\nlabels:\n- pairs:\n    a: b\n"),
                        "\nlabels:\n- pairs:\n    a: b\n- includeSelectors: true\n  pairs:\n    foo: bar\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n")
-        XCTAssertEqual(error(.fix, "commonLabels:\n  foo: bar\nlabels:\n- pairs:\n    foo: baz\n"), "label name 'foo' exists in both commonLabels and labels")
+        XCTAssertEqual(error(.fix(vars: false), "commonLabels:\n  foo: bar\nlabels:\n- pairs:\n    foo: baz\n"), "label name 'foo' exists in both commonLabels and labels")
     }
 
     /// create.go / create_test.go.
