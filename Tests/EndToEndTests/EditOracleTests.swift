@@ -12,6 +12,11 @@ final class EditOracleTests: XCTestCase {
             "service.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n",
             "patch.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n",
             "app.properties": "color=blue\n",
+            "extra.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\ndata: {a: b}\n",
+            "base/kustomization.yaml": "resources: [cm.yaml]\n",
+            "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-base}\n",
+            "component/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations: {component: \"yes\"}\n",
+            "prefixer.yaml": "apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: p}\nsuffix: -v2\nfieldSpecs: [{path: metadata/name, kind: ConfigMap}]\n",
         ])
         addTeardownBlock { try? FileManager.default.removeItem(at: tree) }
         let steps: [[String]] = [
@@ -26,6 +31,20 @@ final class EditOracleTests: XCTestCase {
             ["edit", "set", "nameprefix", "--", "prod-"],
             ["edit", "add", "buildmetadata", "originAnnotations"],
             ["edit", "fix"],
+            ["edit", "add", "resource", "extra.yaml"],
+            ["edit", "add", "base", "base"],
+            ["edit", "add", "component", "component"],
+            ["edit", "set", "label", "tier:frontend"],
+            ["edit", "add", "label", "--without-selector", "--include-templates", "release:r1"],
+            ["edit", "set", "configmap", "web-config", "--from-literal", "mode=staging"],
+            ["edit", "remove", "secret", "web-secret"],
+            ["edit", "add", "transformer", "prefixer.yaml"],
+            ["edit", "remove", "resource", "extra.yaml"],
+            ["edit", "remove", "annotation", "owner"],
+            ["edit", "set", "buildmetadata", "managedByLabel"],
+            ["edit", "remove", "patch", "--path", "patch.yaml", "--kind", "Deployment", "--name", "web"],
+            ["edit", "set", "namesuffix", "--", "-eu"],
+            ["edit", "set", "namespace", "shop-eu"],
         ]
         for step in steps {
             let r = try BinaryRunner.run(step, cwd: tree)
