@@ -146,8 +146,19 @@ struct EditFixCommand: ParsableCommand {
         commandName: "fix", abstract: "Move deprecated fields to their successors (patchesJson6902, patchesStrategicMerge, commonLabels).")
     @Flag(name: .customLong("vars"), help: "Also convert vars to replacements, putting VAR_PLACEHOLDER into the files that use them.") var vars = false
     func run() throws {
+        // As kustomize: build before and after, and say so when the fix changed the output.
+        let before = (try? Build().run(".").yaml()) ?? []
         try EditCommand.perform(.fix(vars: vars))
-        let report = vars ? KustomizationFile.fixVarsReport : KustomizationFile.fixReport
+        var report = vars ? KustomizationFile.fixVarsReport : KustomizationFile.fixReport
+        do {
+            let after = try Build().run(".").yaml()
+            if after != before {
+                report += "Warning: 'Fixed' kustomization now produces different output when running `kustomize build`:\n..."
+                    + String(decoding: after, as: UTF8.self) + "...\n"
+            }
+        } catch {
+            report += "Warning: 'Fixed' kustomization now produces the error when running `kustomize build`: \(error)\n"
+        }
         try Console.failing(status: 1) { try Console.writeStdout(Array(report.utf8)) }
     }
 }
