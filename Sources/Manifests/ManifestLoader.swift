@@ -10,6 +10,8 @@ public final class ManifestLoader {
     public let limits: ParseLimits
     /// Where every file of the build is read from.
     public let fileSystem: any FileSystem
+    /// Parsed files shared with other builds in this process, when rendering many.
+    public let sharedCache: SharedParseCache?
     /// Pristine trees of files read more than once (bases shared by several overlays).
     private var parsedFiles: [String: [Node]] = [:]
     /// Files read once so far: their trees went to the caller without a copy.
@@ -40,10 +42,12 @@ public final class ManifestLoader {
         return real
     }
 
-    public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, fileSystem: any FileSystem = DiskFileSystem()) {
+    public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, fileSystem: any FileSystem = DiskFileSystem(),
+                sharedCache: SharedParseCache? = nil) {
         self.restrictor = restrictor
         self.limits = limits
         self.fileSystem = fileSystem
+        self.sharedCache = sharedCache
     }
 
     /// The kustomization file in `dir`; errors when there is none or several.
@@ -107,6 +111,7 @@ public final class ManifestLoader {
             return try ahead.get()
         }
         let key = realPath(file) ?? file
+        if let sharedCache { return try sharedCache.documents(for: key) { try parseFromDisk(file) } }
         if let cached = parsedFiles[key] { return cached.map { $0.deepCopy() } }
         let docs = try parseFromDisk(file)
         if readOnce.insert(key).inserted { return docs }

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     /// Where the build reads files: the disk, or a tree in memory.
     public var fileSystem: any FileSystem
     public var reorder: Reorder = .unspecified
+    /// Parsed files shared by the builds of one `render`.
+    public var sharedCache: SharedParseCache?
 
     public init(loadRestrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, enableManagedByLabel: Bool = false,
                 fileSystem: any FileSystem = DiskFileSystem()) {

@@ -19,7 +19,8 @@ public final class OverlayResolver {
 
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
-        self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits, fileSystem: options.fileSystem)
+        self.loader = ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits, fileSystem: options.fileSystem,
+                                     sharedCache: options.sharedCache)
         self.buildMetadata = BuildMetadataTracker(options: options)
     }
 

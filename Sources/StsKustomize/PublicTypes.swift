@@ -32,3 +32,5 @@ public typealias EditError = Editing.EditError
 public typealias PatchEntry = Editing.PatchEntry
 public typealias GeneratorFlags = Editing.GeneratorFlags
 public typealias KustomizationCreation = Editing.KustomizationCreation
+public typealias SharedParseCache = Manifests.SharedParseCache
+public typealias PathName = Manifests.PathName

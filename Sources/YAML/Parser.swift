@@ -147,7 +147,7 @@ public struct YAMLParser {
         return Diagnostic(file: file, mark: Mark(line: Int(m.line) + 1 + lineOffset, column: Int(m.column) + 1), message: message)
     }
 
-    private static let processorCount: Int = {
+    public static let processorCount: Int = {
         #if canImport(Glibc)
         return max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else

@@ -5,7 +5,7 @@ struct StsKustomizeCommand: ParsableCommand {
         commandName: "sts-kustomize",
         abstract: "Render Kubernetes manifests from a base and overlays, as kustomize does, with StatefulSet smarts.",
         version: StsKustomizeVersion.semver,
-        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, EditCommand.self, CreateCommand.self, VersionCommand.self, CompletionCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, DiffCommand.self, EditCommand.self, CreateCommand.self, RenderCommand.self, VersionCommand.self, CompletionCommand.self]
     )
 }
 

@@ -1,0 +1,123 @@
+import Glibc
+import KubeModel
+import Manifests
+import Overlays
+import YAML
+
+/// Renders many kustomization directories in one process (`sts-kustomize render`): each file
+/// is parsed once however many of them use it, and directories render side by side.
+///
+///     let dirs = try Render.discover(["clusters"])
+///     for entry in Render().run(dirs) { … entry.output … }
+public struct Render: Sendable {
+    public var options: BuildOptions
+    /// How many directories render at once.
+    public var jobs: Int
+
+    public init(options: BuildOptions = BuildOptions(), jobs: Int = Render.processorCount) {
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    public static var processorCount: Int { YAMLParser.processorCount }
+
+    /// One directory's render.
+    public struct Entry: Sendable {
+        public var directory: String
+        /// The bytes `sts-kustomize build DIRECTORY` prints; nil when the build failed.
+        public var output: [UInt8]?
+        public var resourceCount: Int
+        public var error: Diagnostic?
+        public var warnings: [BuildWarning]
+        public var seconds: Double
+    }
+
+    /// Renders each directory; a failure is reported in its entry and the others still render.
+    public func run(_ directories: [String]) -> [Entry] {
+        var options = self.options
+        if options.sharedCache == nil { options.sharedCache = SharedParseCache() }
+        let opts = options
+        let jobs = min(self.jobs, max(1, directories.count))
+        // Static striping over `jobs` workers keeps the count bounded and the order stable.
+        let perWorker = Parallel.map(jobs) { worker in
+            stride(from: worker, to: directories.count, by: jobs).map { i in (i, Self.render(directories[i], opts)) }
+        }
+        var entries = [Entry?](repeating: nil, count: directories.count)
+        for list in perWorker { for (i, e) in list { entries[i] = e } }
+        return entries.compactMap { $0 }
+    }
+
+    private static func render(_ dir: String, _ options: BuildOptions) -> Entry {
+        let start = monotonicSeconds()
+        do {
+            let result = try Build(options: options).run(dir)
+            let bytes = try result.yaml()
+            return Entry(directory: dir, output: bytes, resourceCount: result.resources.resources.count, error: nil,
+                         warnings: result.warnings, seconds: monotonicSeconds() - start)
+        } catch let e as Diagnostic {
+            return Entry(directory: dir, output: nil, resourceCount: 0, error: e, warnings: [], seconds: monotonicSeconds() - start)
+        } catch {
+            return Entry(directory: dir, output: nil, resourceCount: 0, error: Diagnostic("\(error)", file: dir), warnings: [],
+                         seconds: monotonicSeconds() - start)
+        }
+    }
+
+    /// The kustomization directories under `paths`: a path holding a kustomization is one; any
+    /// directory is searched recursively (hidden directories skipped, symlinked directories not
+    /// followed out of the path). `kind: Component` kustomizations are left out. With
+    /// `entryPointsOnly`, so are those another found kustomization lists in `resources`,
+    /// `bases` or `components`. Sorted, duplicates removed.
+    public static func discover(_ paths: [String], fileSystem: any FileSystem = DiskFileSystem(),
+                                entryPointsOnly: Bool = false) throws -> [String] {
+        var found: [String] = []
+        for path in paths {
+            guard fileSystem.type(of: path) == .directory, let root = fileSystem.realPath(path) else {
+                throw Diagnostic("not a directory", file: path)
+            }
+            var visited = Set<String>()
+            try walk(PathName.normalize(path), root: root, fileSystem: fileSystem, visited: &visited, into: &found)
+        }
+        var seen = Set<String>()
+        found = found.filter { seen.insert(fileSystem.realPath($0) ?? $0).inserted }
+        var kustomizations: [(dir: String, doc: Mapping?)] = []
+        for dir in found {
+            let file = ManifestLoader.kustomizationFileNames.map { PathName.join(dir, $0) }.first { fileSystem.type(of: $0) == .file }
+            let doc = file.flatMap { try? fileSystem.readBytes($0) }.flatMap { try? YAMLParser().parse(bytes: $0, file: "k") }?.first?.asMapping
+            if doc?.string("kind") == "Component" { continue }
+            kustomizations.append((dir, doc))
+        }
+        if entryPointsOnly {
+            var used = Set<String>()
+            for (dir, doc) in kustomizations {
+                for key in ["resources", "bases", "components"] {
+                    for entry in doc?.sequence(key)?.items.compactMap(\.stringValue) ?? [] {
+                        if let real = fileSystem.realPath(PathName.join(dir, entry)) { used.insert(real) }
+                    }
+                }
+            }
+            kustomizations = kustomizations.filter { !used.contains(fileSystem.realPath($0.dir) ?? $0.dir) }
+        }
+        return kustomizations.map(\.dir).sorted()
+    }
+
+    private static func walk(_ dir: String, root: String, fileSystem: any FileSystem, visited: inout Set<String>,
+                             into found: inout [String]) throws {
+        guard let real = fileSystem.realPath(dir), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/"),
+              visited.insert(real).inserted else { return }
+        if ManifestLoader.kustomizationFileNames.contains(where: { fileSystem.type(of: PathName.join(dir, $0)) == .file }) {
+            found.append(dir)
+        }
+        for name in try fileSystem.listDirectory(dir) where !name.hasPrefix(".") {
+            let child = PathName.join(dir, name)
+            if fileSystem.type(of: child) == .directory {
+                try walk(child, root: root, fileSystem: fileSystem, visited: &visited, into: &found)
+            }
+        }
+    }
+
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
