@@ -34,3 +34,5 @@ public typealias GeneratorFlags = Editing.GeneratorFlags
 public typealias KustomizationCreation = Editing.KustomizationCreation
 public typealias SharedParseCache = Manifests.SharedParseCache
 public typealias PathName = Manifests.PathName
+public typealias ResourceRef = StatefulSetChecks.ResourceRef
+public typealias ValueText = StatefulSetChecks.ValueText
