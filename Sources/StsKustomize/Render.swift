@@ -2,6 +2,7 @@ import Glibc
 import KubeModel
 import Manifests
 import Overlays
+import Synchronization
 import YAML
 
 /// Renders many kustomization directories in one process (`sts-kustomize render`): each file
@@ -33,14 +34,20 @@ public struct Render: Sendable {
     }
 
     /// Renders each directory; a failure is reported in its entry and the others still render.
-    public func run(_ directories: [String]) -> [Entry] {
+    /// `progress` is called (from any thread) with the number done and the total.
+    public func run(_ directories: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Entry] {
+        let done = Mutex(0)
         var options = self.options
         if options.sharedCache == nil { options.sharedCache = SharedParseCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
         // Static striping over `jobs` workers keeps the count bounded and the order stable.
         let perWorker = Parallel.map(jobs) { worker in
-            stride(from: worker, to: directories.count, by: jobs).map { i in (i, Self.render(directories[i], opts)) }
+            stride(from: worker, to: directories.count, by: jobs).map { i in
+                let entry = Self.render(directories[i], opts)
+                if let progress { progress(done.withLock { $0 += 1; return $0 }, directories.count) }
+                return (i, entry)
+            }
         }
         var entries = [Entry?](repeating: nil, count: directories.count)
         for list in perWorker { for (i, e) in list { entries[i] = e } }

@@ -22,7 +22,11 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let dirs = try Console.failing(status: 1) { try Render.discover(paths, entryPointsOnly: entryPoints) }
-        let entries = Render(options: restrictor.buildOptions, jobs: jobs).run(dirs)
+        // A progress line on a terminal only.
+        let onTerminal = isatty(2) == 1
+        let progress: (@Sendable (Int, Int) -> Void)? = onTerminal ? Self.showProgress : nil
+        let entries = Render(options: restrictor.buildOptions, jobs: jobs).run(dirs, progress: progress)
+        if onTerminal && !dirs.isEmpty { _ = try? Console.writeAll(2, Array("\r\u{1B}[K".utf8), name: "standard error") }
         var failed = false
         var lines = ""
         for e in entries {
@@ -52,6 +56,10 @@ struct RenderCommand: ParsableCommand {
         }
         try Console.failing(status: 1) { try Console.writeStdout(Array(lines.utf8)) }
         if failed { throw ExitCode(1) }
+    }
+
+    @Sendable static func showProgress(_ done: Int, _ total: Int) {
+        _ = try? Console.writeAll(2, Array("\rrendered \(done)/\(total)".utf8), name: "standard error")
     }
 
     /// The directory relative to the working directory, as OUTDIR's layout uses it.
