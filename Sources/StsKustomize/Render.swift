@@ -41,13 +41,17 @@ public struct Render: Sendable {
         if options.sharedCache == nil { options.sharedCache = SharedParseCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
-        // Static striping over `jobs` workers keeps the count bounded and the order stable.
-        let perWorker = Parallel.map(jobs) { worker in
-            stride(from: worker, to: directories.count, by: jobs).map { i in
-                let entry = Self.render(directories[i], opts)
+        // `jobs` workers take the next directory as they free up; results keep the input order.
+        let next = Mutex(0)
+        let perWorker = Parallel.map(jobs) { _ in
+            var mine: [(Int, Entry)] = []
+            while true {
+                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
+                guard i < directories.count else { break }
+                mine.append((i, Self.render(directories[i], opts)))
                 if let progress { progress(done.withLock { $0 += 1; return $0 }, directories.count) }
-                return (i, entry)
             }
+            return mine
         }
         var entries = [Entry?](repeating: nil, count: directories.count)
         for list in perWorker { for (i, e) in list { entries[i] = e } }

@@ -9,7 +9,9 @@ enum OutputFile {
     /// Temporary files are named `.<name>.sts-kustomize-<pid>-<n>.tmp`.
     static let marker = ".sts-kustomize-"
 
-    static func write(_ path: String, _ bytes: [UInt8]) throws {
+    /// `durable`: flush to the disk before the rename (a crash then leaves the old file or the
+    /// new one, never an empty one). `render` writes hundreds of files and skips it.
+    static func write(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws {
         var st = stat()
         let exists = lstat(path, &st) == 0
         if exists, (st.st_mode & S_IFMT) != S_IFREG {
@@ -37,7 +39,7 @@ enum OutputFile {
             defer { close(fd) }
             if let existingMode { fchmod(fd, existingMode) }
             try Console.writeAll(fd, bytes, name: path)
-            if fsync(fd) != 0 { throw OutputError(writing: path, errno: errno) }
+            if durable && fsync(fd) != 0 { throw OutputError(writing: path, errno: errno) }
         } catch {
             unlink(tmp)
             throw error

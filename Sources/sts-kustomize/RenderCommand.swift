@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
                 if let bytes = e.output {
                     try Console.failing(status: 1) {
                         try Self.makeDirectories(String(target.dropLast("/manifest.yaml".count)))
-                        try OutputFile.write(target, bytes)
+                        try OutputFile.write(target, bytes, durable: false)
                     }
                 } else {
                     unlink(target)  // a directory that now fails shows no old render as current
