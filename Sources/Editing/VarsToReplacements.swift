@@ -47,7 +47,7 @@ struct VarsToReplacements {
             replacements.append(.mapping(Mapping(replacement)))
             for path in files {
                 guard let text = read(path), text.contains("$(\(name))") else { continue }
-                changed[path] = text.replacingAll("$(\(name))", with: "\(name)_PLACEHOLDER")
+                changed[path] = text.replacing("$(\(name))", with: "\(name)_PLACEHOLDER")
             }
         }
         file.set("replacements", .sequence(Sequence(file.sequence("replacements") + replacements)))
@@ -114,12 +114,12 @@ struct VarsToReplacements {
             index = 0
         } else if i + s.count >= v.count {
             delimiter = String(decoding: [v[i - 1]], as: UTF8.self)
-            index = value.components(splitBy: delimiter).count - 1
+            index = value.split(separator: delimiter, omittingEmptySubsequences: false).count - 1
         } else {
             let pre = String(decoding: [v[i - 1]], as: UTF8.self), post = String(decoding: [v[i + s.count]], as: UTF8.self)
             if pre != post { throw EditError("cannot convert all vars to replacements; \(varString) is not delimited") }
             delimiter = pre
-            guard let at = value.components(splitBy: delimiter).firstIndex(of: varString) else {
+            guard let at = value.split(separator: delimiter, omittingEmptySubsequences: false).firstIndex(of: Substring(varString)) else {
                 throw EditError("internal error: could not get index of var \(varString)")
             }
             index = at
@@ -181,21 +181,5 @@ extension String {
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }
         return String(s)
-    }
-
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        components(splitBy: target).joined(separator: replacement)
-    }
-
-    /// `strings.Split`.
-    fileprivate func components(splitBy separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: separator) {
-            parts.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
     }
 }

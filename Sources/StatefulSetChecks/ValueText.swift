@@ -39,7 +39,8 @@ public enum ValueText {
         return plainSafe ? v : quoted(v)
     }
 
-    static func quoted(_ v: String) -> String {
+    /// `v` as a JSON string literal (also what the CLI's JSON records use).
+    public static func quoted(_ v: String) -> String {
         var out = "\""
         for u in v.unicodeScalars {
             switch u {

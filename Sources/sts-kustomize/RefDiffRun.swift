@@ -13,7 +13,7 @@ struct RefDiffRun {
 
     func run() throws {
         let scratch = try Console.failing(status: 2) { try checkout() }
-        defer { _ = Git.run(["rm", "-rf", scratch.root]) }
+        defer { _ = Git.shell("rm -rf \(Git.quote(scratch.root))") }
         let reports = try Console.failing(status: 2) {
             try TreeDiff(options: options).run(oldRoot: PathName.join(scratch.root, scratch.prefix),
                                                newRoot: PathName.join(scratch.top, scratch.prefix), paths: paths)
@@ -38,13 +38,11 @@ struct RefDiffRun {
         var template = Array("/tmp/sts-kustomize-ref-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw Diagnostic("cannot make a scratch directory") }
         let root = String(cString: made)
-        guard Git.run(["sh", "-c", "git -C \(Git.quote(top)) archive --format=tar \(Git.quote(commit)) | tar -x -C \(Git.quote(root))"]) == 0 else {
+        guard Git.shell("git -C \(Git.quote(top)) archive --format=tar \(Git.quote(commit)) | tar -x -C \(Git.quote(root))") == 0 else {
             throw Diagnostic("cannot read \(ref) from git's objects")
         }
         return (top, prefix, root)
     }
-
-    static func resourceName(_ r: ResourceRef) -> String { r.description }
 
     static func text(_ reports: [TreeDiff.DirectoryReport]) -> String {
         var out = ""
@@ -58,42 +56,23 @@ struct RefDiffRun {
     }
 
     static func json(_ reports: [TreeDiff.DirectoryReport], ref: String) -> String {
-        func q(_ s: String?) -> String {
-            guard let s else { return "null" }
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default:
-                    if u.value < 0x20 {
-                        let hex = String(u.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        func q(_ s: String?) -> String { s.map(ValueText.quoted) ?? "null" }
         var dirs: [String] = []
         for r in reports {
             var changes: [String] = []
             for c in r.diff?.resources ?? [] {
-                let name = q(c.resource.description)
+                func record(_ field: String?, _ old: String?, _ new: String?, forbidden: Bool) -> String {
+                    "{\"resource\":\(q(c.resource.description)),\"field\":\(q(field)),\"old\":\(q(old)),\"new\":\(q(new)),\"forbidden\":\(forbidden)}"
+                }
                 switch c.status {
-                case .added: changes.append("{\"resource\":\(name),\"field\":null,\"old\":null,\"new\":\"added\",\"forbidden\":false}")
-                case .removed: changes.append("{\"resource\":\(name),\"field\":null,\"old\":\"removed\",\"new\":null,\"forbidden\":false}")
+                case .added: changes.append(record(nil, nil, "added", forbidden: false))
+                case .removed: changes.append(record(nil, "removed", nil, forbidden: false))
                 case .changed:
                     let forbidden = Set(c.forbidden.map(\.path.description))
-                    for f in c.changes {
-                        changes.append("{\"resource\":\(name),\"field\":\(q(f.path.description)),\"old\":\(q(f.old.map { ValueText.render($0) })),"
-                            + "\"new\":\(q(f.new.map { ValueText.render($0) })),\"forbidden\":\(forbidden.contains(f.path.description))}")
-                    }
-                    for f in c.forbidden where !c.changes.contains(where: { $0.path == f.path }) {
-                        changes.append("{\"resource\":\(name),\"field\":\(q(f.path.description)),\"old\":\(q(f.old.map { ValueText.render($0) })),"
-                            + "\"new\":\(q(f.new.map { ValueText.render($0) })),\"forbidden\":true}")
+                    let extra = c.forbidden.filter { f in !c.changes.contains { $0.path == f.path } }
+                    for f in c.changes + extra {
+                        changes.append(record(f.path.description, f.old.map { ValueText.render($0) }, f.new.map { ValueText.render($0) },
+                                              forbidden: forbidden.contains(f.path.description)))
                     }
                 }
             }
@@ -121,11 +100,9 @@ struct RefDiffRun {
 enum Git {
     static func quote(_ s: String) -> String { "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'" }
 
-    /// Exit status of a command run through the shell, output discarded.
-    static func run(_ args: [String]) -> Int32 {
-        let command = args.first == "sh" && args.count == 3 ? args[2] : args.map(quote).joined(separator: " ")
-        let status = system(command + " >/dev/null 2>&1")
-        return status == 0 ? 0 : 1
+    /// Whether a shell command line succeeded (0) or not (1); its output is discarded.
+    static func shell(_ command: String) -> Int32 {
+        system("(" + command + ") >/dev/null 2>&1") == 0 ? 0 : 1
     }
 
     /// The command's first line of output; nil when it fails.

@@ -64,9 +64,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The directory relative to the working directory, as OUTDIR's layout uses it.
     static func relative(_ dir: String) -> String {
-        let cwd = Console.workingDirectory
-        var d = dir
-        if d.hasPrefix(cwd + "/") { d = String(d.dropFirst(cwd.count + 1)) }
+        var d = Target.displayed(dir)
         while d.hasPrefix("/") { d.removeFirst() }
         let normalized = PathName.normalize(d)
         return normalized.replacingParentReferences()
@@ -81,24 +79,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     static func json(_ e: Render.Entry) -> String {
-        func quoted(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                default:
-                    if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) }
-                    else { out.unicodeScalars.append(u) }
-                }
-            }
-            return out + "\""
-        }
         let status = e.error == nil ? "ok" : "error"
-        let error = e.error.map { quoted("\($0)") } ?? "null"
-        return "{\"path\":\(quoted(e.directory)),\"status\":\"\(status)\",\"resources\":\(e.resourceCount),\"bytes\":\(e.output?.count ?? 0),"
+        let error = e.error.map { ValueText.quoted("\($0)") } ?? "null"
+        return "{\"path\":\(ValueText.quoted(e.directory)),\"status\":\"\(status)\",\"resources\":\(e.resourceCount),\"bytes\":\(e.output?.count ?? 0),"
             + "\"seconds\":\(Double(Int(e.seconds * 1e6)) / 1e6),\"error\":\(error)}"
     }
 }
