@@ -45,6 +45,7 @@ public final class OverlayResolver {
         let unique = ResourceMap()
         for r in kept {
             try r.validateMetadata()
+            try OutputKeyCheck.check(r)
             try unique.append(r)
             try FinalAnnotationRewrite.apply(to: r)
         }

@@ -50,6 +50,10 @@ public enum JSONRoundTrip {
             return
         case .mapping(let m):
             for i in m.entries.indices {
+                // keys come back as go-yaml writes strings: `"true"`, `"31"` stay strings
+                let key = m.entries[i].key
+                let marshalledKey = Scalar.marshalledString(key.value, mark: key.mark)
+                if marshalledKey.style != key.style { m.entries[i].key = marshalledKey }
                 if case .scalar(let s) = m.entries[i].value {
                     if let lossy = roundTripped(s) { m.entries[i].value = .scalar(lossy) }
                 } else {
@@ -68,9 +72,15 @@ public enum JSONRoundTrip {
     }
 
     /// An integer float64 cannot hold exactly, as the float it becomes; a null written as
-    /// nothing (`key:`), as JSON's `null` (which later steps no longer drop).
+    /// nothing (`key:`), as JSON's `null` (which later steps no longer drop); a string, in
+    /// the style go-yaml writes it in.
     private static func roundTripped(_ s: Scalar) -> Scalar? {
         if s.style == .folded && s.tag == .string { return Scalar(s.marshalledValue, tag: .string, style: .literal, mark: s.mark) }
+        if s.tag == .string {
+            // read back from go-yaml's output: the quotes it chose replace the ones written
+            let marshalled = Scalar.marshalledString(s.value, mark: s.mark)
+            return marshalled.style == s.style ? nil : marshalled
+        }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
         guard s.tag == .int, let d = float64(s), abs(d) >= exactLimit else { return nil }
         return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark)

@@ -115,7 +115,7 @@ final class MergeWalker {
                 let value = try walk(entry.value, nil, schema: store.field(schema, entry.key.value))
                 path.removeLast()
                 if let value, !isTaggedNull(value) {
-                    target.entries[i].value = value
+                    target.entries[i].value = Self.fieldSetterValue(value)
                 } else {
                     removals.append(i)
                 }
@@ -139,10 +139,14 @@ final class MergeWalker {
             path.removeLast()
             // kyaml `FieldSetter`: nil or null clears the field
             if let value, !isTaggedNull(value) {
+                // a field on both sides already has the target's style (walk's scalar case)
+                let value = patchValue == nil || targetValue == nil ? Self.fieldSetterValue(value) : value
                 if let i = target.entryIndex(name) {
                     target.entries[i].value = value
                 } else {
-                    target.entries.append(MapEntry(key: .string(name), value: value))
+                    // the new key keeps the patch's quotes (kyaml's AppendKeyStyle)
+                    let key = patch.entryIndex(name).map { patch.entries[$0].key } ?? .string(name)
+                    target.entries.append(MapEntry(key: key, value: value))
                 }
             } else if let i = target.entryIndex(name) {
                 target.entries.remove(at: i)
@@ -152,6 +156,20 @@ final class MergeWalker {
             try KubernetesDirectives.apply(directives, to: target, schema: schema, store: store, file: file)
         }
         return merged
+    }
+
+    /// kyaml's `FieldSetter`, which sets every field the walk visits: a string (or an untagged
+    /// scalar, which kyaml counts as one) written plain whose text YAML 1.1 reads as another
+    /// type is given double quotes — kept only where the field is new or is the target's own
+    /// node (a field both sides have takes the target's style). So a replacement's created
+    /// `5432` becomes the string "5432" once a patch walks its resource.
+    static func fieldSetterValue(_ node: Node) -> Node {
+        guard case .scalar(var s) = node, s.style == .plain, s.tag == .string || s.untagged,
+              ScalarResolver.isYAML11NonString(s.value) else { return node }
+        s.style = .doubleQuoted
+        s.tag = .string
+        s.untagged = false
+        return .scalar(s)
     }
 
     /// Takes `$setElementOrder/…`, `$retainKeys`, `$deleteFromPrimitiveList/…` out of the patch

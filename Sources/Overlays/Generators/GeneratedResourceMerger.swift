@@ -58,12 +58,13 @@ enum GeneratedResourceMerger {
     }
 
     /// `data` or `binaryData` becomes the union of both resources' maps, new values winning,
-    /// every value written back as a string (kustomize reads and writes them as strings).
+    /// every value written back as a generator writes it (kustomize's SetDataMap), so a later
+    /// strategic merge patch takes its quoting.
     private static func mergeStringMap(_ field: String, from existing: Resource, into generated: Resource) {
         let merged = union(stringPairs(existing.object.mapping(field)), stringPairs(generated.object.mapping(field)))
         generated.object.removeValue(forKey: field)
         if !merged.isEmpty {
-            generated.object[field] = .mapping(Mapping(merged.map { MapEntry(key: .string($0.0), value: .string($0.1)) }))
+            generated.object[field] = .mapping(Mapping(merged.map { MapEntry(key: .string($0.0), value: .scalar(.kyamlString($0.1))) }))
         }
     }
 

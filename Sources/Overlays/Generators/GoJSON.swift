@@ -19,8 +19,11 @@ indirect enum GoJSONValue {
             self = .array(try s.items.map { try GoJSONValue($0) })
         case .scalar(let s):
             switch s.tag {
-            case .string, .timestamp:
+            case .string:
                 self = .string(s.value)
+            case .timestamp:
+                // kustomize has been through JSON by then: the time in RFC 3339, as printed
+                self = .string(Timestamp.parse(s.value)?.rfc3339 ?? s.value)
             case .null:
                 self = .null
             case .bool:

@@ -23,7 +23,11 @@ public struct ReplicaTransformer: Transformer {
                 found = true
                 for r in matched {
                     try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
-                        parent[key] = .scalar(.settingText(String(replica.count), over: parent[key]?.asScalar))
+                        // kyaml's SetEntry tags the count !!int, keeping a quoted field's quotes
+                        let old = parent[key]?.asScalar
+                        parent[key] = .scalar(old.map { $0.style != .plain } == true
+                            ? .settingText(String(replica.count), over: old)
+                            : Scalar(String(replica.count), tag: .int, mark: old?.mark ?? .none))
                     }
                 }
             }

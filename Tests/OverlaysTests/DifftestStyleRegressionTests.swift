@@ -1,0 +1,212 @@
+import XCTest
+
+/// Divergences the differential tester found in how kustomize's YAML nodes carry quoting and
+/// types from one step to the next (seed M). Every expected output and error was printed by
+/// `kubectl kustomize` (kustomize v5.5.0) for the same tree.
+final class DifftestStyleRegressionTests: XCTestCase {
+    private let tree = PluginTestTree("difftest-style")
+
+    override func tearDown() {
+        tree.remove(testName: name)
+    }
+
+    /// `behavior: merge` writes the data back as a generator writes it, so a value YAML 1.1
+    /// reads as a boolean (`y`) is quoted and a patch value merged onto it becomes a string.
+    func testMergedGeneratorDataKeepsTheQuotesAPatchTakes() throws {
+        try tree.write("base/kustomization.yaml", "configMapGenerator:\n- name: cfg\n  literals: [PORT=y, Q=x]\n")
+        try tree.write("overlay/kustomization.yaml", """
+            resources: [../base]
+            configMapGenerator:
+            - name: cfg
+              behavior: merge
+              literals: [Z=1]
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cfg
+                data:
+                  PORT: 13
+                  Q: 12
+
+            """)
+        XCTAssertEqual(try tree.build("overlay"), """
+            apiVersion: v1
+            data:
+              PORT: "13"
+              Q: 12
+              Z: "1"
+            kind: ConfigMap
+            metadata:
+              name: cfg-8c7g48c9cd
+
+            """)
+    }
+
+    /// A replacement's created field is untagged; once a strategic merge patch walks the
+    /// resource, kyaml's FieldSetter quotes it, whatever the source's type was.
+    func testAPatchWalkQuotesFieldsAReplacementCreated() throws {
+        try tree.write("base/app.yaml", """
+            kind: Service
+            metadata:
+              name: src
+            spec:
+              ports:
+              - port: 5432
+                b: true
+                s: "7"
+            ---
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              name: store
+            spec:
+              a: x
+
+            """)
+        var replacements = ""
+        for (from, to) in [("port", "i"), ("b", "b"), ("s", "s")] {
+            replacements += "- source: {name: src, fieldPath: spec.ports.0.\(from)}\n  targets:\n  - select: {kind: Foo}\n"
+                + "    fieldPaths: [spec.\(to)]\n    options: {create: true}\n"
+        }
+        try tree.write("base/kustomization.yaml", "resources: [app.yaml]\nreplacements:\n" + replacements)
+        try tree.write("overlay/kustomization.yaml", """
+            resources: [../base]
+            patches:
+            - patch: |
+                {"apiVersion": "example.com/v1", "kind": "Foo", "metadata": {"name": "store"}}
+
+            """)
+        XCTAssertTrue(try tree.build("base").hasSuffix("spec:\n  a: x\n  b: true\n  i: 5432\n  s: 7\n"))
+        XCTAssertTrue(try tree.build("overlay").hasSuffix("spec:\n  a: x\n  b: \"true\"\n  i: \"5432\"\n  s: \"7\"\n"))
+    }
+
+    /// A generated ConfigMap's hash is taken after kustomize's JSON step: a timestamp a patch
+    /// put in its data is hashed as the RFC 3339 text it prints as.
+    func testPatchedTimestampIsHashedAsPrinted() throws {
+        try tree.write("components/c/kustomization.yaml", "kind: Component\nconfigMapGenerator:\n- name: env\n")
+        try tree.write("right/kustomization.yaml", "components:\n  - ../components/c\nnamePrefix: right-\n")
+        try tree.write("top/kustomization.yaml", "resources:\n  - ../right\npatches:\n  - path: p.yaml\n")
+        try tree.write("top/p.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: right-env\ndata:\n  new: 2024-1-1\n")
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: v1
+            data:
+              new: "2024-01-01T00:00:00Z"
+            kind: ConfigMap
+            metadata:
+              name: right-env-hh8ct8bccm
+
+            """)
+    }
+
+    /// A JSON patch sends the whole resource through JSON and back: the quotes the file had are
+    /// gone, and strings come back quoted only where go-yaml quotes them (`y`), which decides
+    /// whether a later patch's value stays a number.
+    func testAfterAJSONPatchStringsHaveGoYAMLsQuotes() throws {
+        try tree.write("deployment.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: queue
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: sidecar
+                      env:
+                        - name: E_A
+                          value: 'quote"d'
+                        - name: E_B
+                          value: "x"
+                        - name: E_C
+                          value: 'y'
+
+            """)
+        try tree.write("smp.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: queue
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sidecar
+                    env:
+                    - {name: E_A, value: 0777}
+                    - {name: E_B, value: 12}
+                    - {name: E_C, value: true}
+
+            """)
+        try tree.write("kustomization.yaml", """
+            resources: [deployment.yaml]
+            patches:
+              - patch: '[{"op": "add", "path": "/metadata/labels", "value": {"a": "b"}}]'
+                target: {kind: Deployment}
+              - path: smp.yaml
+
+            """)
+        let output = try tree.build()
+        XCTAssertTrue(output.contains("""
+                  - env:
+                    - name: E_A
+                      value: 511
+                    - name: E_B
+                      value: 12
+                    - name: E_C
+                      value: "true"
+
+            """), output)
+    }
+
+    /// kustomize's output goes through JSON: a key written plain that reads as a number,
+    /// boolean, null or timestamp fails the build, in a resource or added by a patch; YAML 1.1
+    /// words and quoted keys are strings.
+    func testPlainKeysThatReadAsOtherTypesFail() throws {
+        try tree.write("kustomization.yaml", "resources: [r.yaml]\n")
+        for key in ["~", "1.5", "True", "0x1F", "2001-12-14", "-1"] {
+            try tree.write("r.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  \(key): x\n")
+            XCTAssertTrue(tree.buildError().contains("r.yaml:6:3: map key '\(key)' at spec.\(key)"), key + ": " + tree.buildError())
+        }
+        for key in ["yes", "on", "\"true\"", "'1'"] {
+            try tree.write("r.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  \(key): x\n")
+            XCTAssertNoThrow(try tree.build(), key)
+        }
+        try tree.write("r.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec: {}\n")
+        try tree.write("kustomization.yaml", """
+            resources: [r.yaml]
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: a
+                spec:
+                  null: '%pct'
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("map key 'null' at spec.null"), tree.buildError())
+    }
+
+    /// The `replicas` transformer writes an integer node; a replacement that splices text into
+    /// it must still read as one.
+    func testReplacementIntoCountedReplicasMustStayAnInteger() throws {
+        try tree.write("base/app.yml", "kind: StatefulSet\nmetadata:\n  name: store\n")
+        try tree.write("base/kustomization.yaml", "resources: [app.yml]\n")
+        try tree.write("left/kustomization.yaml", """
+            resources: [../base]
+            replicas:
+            - name: store
+            replacements:
+            - source:
+                fieldPath: spec.replicas
+              targets:
+              - select: {}
+                fieldPaths: [spec.replicas]
+                options: {delimiter: "-", index: 1}
+
+            """)
+        XCTAssertTrue(tree.buildError("left").contains("cannot decode !!str `0-0` as a !!int"), tree.buildError("left"))
+    }
+}
