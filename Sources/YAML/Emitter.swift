@@ -108,7 +108,16 @@ public struct YAMLEmitter {
                 // kustomize's JSON step has no form for them: "json: unsupported value: +Inf".
                 throw EmitError("json: unsupported value: \(s.value) (infinity and NaN cannot be rendered)")
             }
-            if let f = GoNumber.parseFloat(s.value) {
+            if ScalarResolver.resolveInput(s.value) == .int, let i = GoNumber.parseInt(s.value) {
+                // integer text in a float node (a replacement keeps the target's tag): go-yaml
+                // reads it as the integer (`0777` is 511), then makes it a float
+                let d: Double
+                switch i {
+                case .signed(let v): d = Double(v)
+                case .unsigned(let v): d = Double(v)
+                }
+                try emitRaw(GoNumber.formatFloatForOutput(d), YAML_PLAIN_SCALAR_STYLE, &emitter)
+            } else if let f = GoNumber.parseFloat(s.value) {
                 try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
             } else if let i = GoNumber.parseInt(s.value) {
                 try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)

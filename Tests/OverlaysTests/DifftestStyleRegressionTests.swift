@@ -209,4 +209,26 @@ final class DifftestStyleRegressionTests: XCTestCase {
             """)
         XCTAssertTrue(tree.buildError("left").contains("cannot decode !!str `0-0` as a !!int"), tree.buildError("left"))
     }
+
+    /// A replacement keeps the target's tag: integer text in a float field is read as go-yaml
+    /// reads the integer (octal, hex, underscores), then printed as the float; an integer only
+    /// a uint64 holds cannot be a float.
+    func testIntegerTextInAFloatFieldIsTheIntegersValue() throws {
+        let labels = ["a": "0x1F", "c": "1_000", "d": "+12", "e": "0o17", "f": "0777"]
+        var resource = "kind: A\nmetadata:\n  name: a\n  labels:\n"
+        var kustomization = "resources: [r.yaml]\nreplacements:\n"
+        for key in labels.keys.sorted() {
+            resource += "    \(key): \"\(labels[key]!)\"\n"
+            kustomization += "- source: {fieldPath: metadata.labels.\(key)}\n  targets: [{select: {kind: A}, fieldPaths: [spec.\(key)]}]\n"
+        }
+        resource += "spec: {a: 1.5, c: 1.5, d: 1.5, e: 1.5, f: -.5}\n"
+        try tree.write("r.yaml", resource)
+        try tree.write("kustomization.yaml", kustomization)
+        let output = try tree.build()
+        XCTAssertTrue(output.hasSuffix("spec:\n  a: 31\n  c: 1000\n  d: 12\n  e: 15\n  f: 511\n"), output)
+
+        try tree.write("r.yaml", "kind: A\nmetadata:\n  name: a\n  labels: {b: \"12345678901234567890\"}\nspec: {b: 1.5}\n")
+        try tree.write("kustomization.yaml", "resources: [r.yaml]\nreplacements:\n- source: {fieldPath: metadata.labels.b}\n  targets: [{select: {kind: A}, fieldPaths: [spec.b]}]\n")
+        XCTAssertTrue(tree.buildError().contains("cannot decode !!int `12345678901234567890` as a !!float"), tree.buildError())
+    }
 }

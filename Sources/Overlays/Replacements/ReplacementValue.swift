@@ -93,7 +93,10 @@ enum ReplacementValue {
         switch tag {
         case .string: return
         case _ where tag == resolved: return
-        case .float where resolved == .int: return
+        case .float where resolved == .int:
+            // go-yaml converts an int64 to the float; an integer only a uint64 holds fails
+            if case .signed? = GoNumber.parseInt(text) { return }
+            throw Failure(message: "yaml: cannot decode !!int `\(text)` as a !!float")
         default:
             throw Failure(message: "yaml: cannot decode !!\(tagName(resolved)) `\(text)` as a !!\(tagName(tag))")
         }
