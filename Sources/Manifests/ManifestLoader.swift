@@ -142,10 +142,21 @@ public final class ManifestLoader {
 
     /// Resources of a resource file: every document, with `kind: List` items expanded.
     public func loadResources(file: String) throws -> [Resource] {
-        try Self.resources(from: parse(file: file), file: file)
+        try Self.resources(from: parse(file: file), file: file) { try self.isOnePiece(file) }
     }
 
-    public static func resources(from docs: [Node], file: String) throws -> [Resource] {
+    /// Whether kyaml's reader sees the file as one piece (no `---` separator line, not even
+    /// before a comment-only or empty last piece).
+    private func isOnePiece(_ file: String) throws -> Bool {
+        let bytes = try fileSystem.readBytes(file, limit: limits.maxInputBytes)
+        return try bytes.withUnsafeBufferPointer { try ResourceStream.pieces(of: $0, file: file).count == 1 }
+    }
+
+    /// The resources of parsed documents. A `kind: List` that is its file's only piece is
+    /// unwrapped by kyaml's reader, its items kept as written; any other list (a second piece,
+    /// or a kind such as `ConfigMapList`) is expanded by kustomize through JSON
+    /// (`ListItemConversion`). `onePiece` is asked only for such a file.
+    public static func resources(from docs: [Node], file: String, onePiece: () throws -> Bool = { true }) throws -> [Resource] {
         var out: [Resource] = []
         for doc in docs {
             guard let m = doc.asMapping else {
@@ -157,10 +168,12 @@ public final class ManifestLoader {
                 guard let seq = items.asSequence else {
                     throw Diagnostic("'items' of a \(kind) must be a list", file: file, mark: items.mark)
                 }
+                let throughJSON = try kind != "List" || docs.count > 1 || !onePiece()
                 for item in seq.items {
                     guard let im = item.asMapping else {
                         throw Diagnostic("an item of a \(kind) must be a mapping", file: file, mark: item.mark)
                     }
+                    if throughJSON { _ = try ListItemConversion.apply(.mapping(im), file: file) }
                     out.append(try validated(im, file: file))
                 }
                 continue

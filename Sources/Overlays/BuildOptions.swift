@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var reorder: Reorder = .unspecified
     /// Parsed files shared by the builds of one `render`.
     public var sharedCache: SharedParseCache?
+    /// Accumulated bases and overlays shared by the builds of one `render`.
+    public var accumulationCache: AccumulationCache?
 
     public init(loadRestrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, enableManagedByLabel: Bool = false,
                 fileSystem: any FileSystem = DiskFileSystem()) {

@@ -16,6 +16,9 @@ public final class OverlayResolver {
     /// `openapi:` replaces it (the first one met, the root's, wins, as in kustomize).
     private var schema: MergeSchema = .kubernetes
     private var schemaChosen = false
+    /// Real paths of every kustomization accumulated so far (or taken from the cache), so a
+    /// cache entry can name all the directories it went through.
+    private var accumulatedRoots: [String] = []
 
     public init(options: BuildOptions = BuildOptions()) {
         self.options = options
@@ -32,7 +35,10 @@ public final class OverlayResolver {
         let root = loader.fileSystem.realPath(dir) ?? dir
         // A Component may be built directly; only as a `resources:` entry is it an error.
         let k = try loader.loadKustomization(in: root)
-        let acc = try accumulate(k, root: root, into: Accumulator())
+        let cacheable = k.openapi.isEmpty && !BuildMetadataMode(k.buildMetadata).tracks
+        let acc = try (cacheable ? cachedAccumulation(root) : nil) ?? storingAccumulation(root) {
+            try accumulate(k, root: root, into: Accumulator())
+        }
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
         try NameHashTransformer().transform(resources)
@@ -77,12 +83,46 @@ public final class OverlayResolver {
         if !isComponent && k.kind == .component {
             throw Diagnostic("expected kind != 'Component' for path '\(root)'", file: k.file)
         }
-        return try accumulate(k, root: root, into: acc ?? Accumulator())
+        guard acc == nil else { return try accumulate(k, root: root, into: acc ?? Accumulator()) }
+        return try cachedAccumulation(root) ?? storingAccumulation(root) {
+            try accumulate(k, root: root, into: Accumulator())
+        }
+    }
+
+    /// The shared cache, when nothing outside a directory can change what it accumulates to.
+    private var usableCache: AccumulationCache? {
+        guard let cache = options.accumulationCache, !schemaChosen, !buildMetadata.isTracking else { return nil }
+        return cache
+    }
+
+    /// A copy of the directory's cached accumulation, with the warnings it gave; nil when
+    /// there is none or one of its directories is being built (a cycle, reported by building).
+    private func cachedAccumulation(_ root: String) -> Accumulator? {
+        guard let entry = usableCache?.entry(for: root), !entry.visited.contains(where: inProgress.contains) else { return nil }
+        for w in entry.warnings { diagnostics.warn(w) }
+        accumulatedRoots += entry.visited
+        return Accumulator(resources: entry.resources.deepCopy(), config: entry.config)
+    }
+
+    /// Runs `accumulation` and keeps a copy in the shared cache when the result depends only
+    /// on the directory.
+    private func storingAccumulation(_ root: String, _ accumulation: () throws -> Accumulator) throws -> Accumulator {
+        guard let cache = usableCache else { return try accumulation() }
+        let firstRoot = accumulatedRoots.count
+        let firstWarning = diagnostics.warnings.count
+        let acc = try accumulation()
+        if acc.vars.isEmpty && !schemaChosen && !buildMetadata.isTracking {
+            cache.store(AccumulationCache.Entry(resources: acc.resources.deepCopy(), config: acc.config,
+                                                warnings: Array(diagnostics.warnings[firstWarning...]),
+                                                visited: Array(accumulatedRoots[firstRoot...])), for: root)
+        }
+        return acc
     }
 
     /// kustomize's accumulateTarget: resources → configurations → generators → components →
     /// transformers → validators.
     func accumulate(_ k: Kustomization, root: String, into acc: Accumulator) throws -> Accumulator {
+        accumulatedRoots.append(root)
         inProgress.append(root)
         defer { inProgress.removeLast() }
         try refuseUnsupported(k)

@@ -22,8 +22,22 @@ public enum JSONRoundTrip {
         }
     }
 
+    /// kustomize's JSON step fails on a value JSON has no form for, before the patch runs.
+    public static func checkEncodable(_ node: Node, file: String) throws {
+        switch node {
+        case .scalar(let s):
+            guard s.tag == .float, let f = float64(s), !f.isFinite else { return }
+            throw Diagnostic(file: file, mark: s.mark, message:
+                "json: unsupported value: \(f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")) (a JSON patch sends the whole resource through JSON)")
+        case .mapping(let m):
+            for e in m.entries { try checkEncodable(e.value, file: file) }
+        case .sequence(let seq):
+            for item in seq.items { try checkEncodable(item, file: file) }
+        }
+    }
+
     public static func apply(to object: Mapping) {
-        normalize(.mapping(object))
+        normalize(.mapping(object), inFlow: false)
         guard let annotations = object.mapping("metadata")?.mapping("annotations") else { return }
         for i in annotations.entries.indices {
             guard case .scalar(let s) = annotations.entries[i].value else { continue }
@@ -44,28 +58,32 @@ public enum JSONRoundTrip {
 
     private static let exactLimit = 9007199254740992.0  // 2^53
 
-    private static func normalize(_ node: Node) {
+    private static func normalize(_ node: Node, inFlow: Bool) {
         switch node {
         case .scalar:
             return
         case .mapping(let m):
+            let inFlow = inFlow || m.flow
+            m.flow = false  // read back from go-yaml's block output
             for i in m.entries.indices {
                 // keys come back as go-yaml writes strings: `"true"`, `"31"` stay strings
                 let key = m.entries[i].key
                 let marshalledKey = Scalar.marshalledString(key.value, mark: key.mark)
                 if marshalledKey.style != key.style { m.entries[i].key = marshalledKey }
                 if case .scalar(let s) = m.entries[i].value {
-                    if let lossy = roundTripped(s) { m.entries[i].value = .scalar(lossy) }
+                    if let lossy = roundTripped(s, inFlow: inFlow) { m.entries[i].value = .scalar(lossy) }
                 } else {
-                    normalize(m.entries[i].value)
+                    normalize(m.entries[i].value, inFlow: inFlow)
                 }
             }
         case .sequence(let seq):
+            let inFlow = inFlow || seq.flow
+            seq.flow = false
             for i in seq.items.indices {
                 if case .scalar(let s) = seq.items[i] {
-                    if let lossy = roundTripped(s) { seq.items[i] = .scalar(lossy) }
+                    if let lossy = roundTripped(s, inFlow: inFlow) { seq.items[i] = .scalar(lossy) }
                 } else {
-                    normalize(seq.items[i])
+                    normalize(seq.items[i], inFlow: inFlow)
                 }
             }
         }
@@ -74,8 +92,10 @@ public enum JSONRoundTrip {
     /// An integer float64 cannot hold exactly, as the float it becomes; a null written as
     /// nothing (`key:`), as JSON's `null` (which later steps no longer drop); a string, in
     /// the style go-yaml writes it in.
-    private static func roundTripped(_ s: Scalar) -> Scalar? {
-        if s.style == .folded && s.tag == .string { return Scalar(s.marshalledValue, tag: .string, style: .literal, mark: s.mark) }
+    private static func roundTripped(_ s: Scalar, inFlow: Bool) -> Scalar? {
+        if s.style == .folded && s.tag == .string {
+            return Scalar(s.marshalledValue(inFlow: inFlow), tag: .string, style: .literal, mark: s.mark)
+        }
         if s.tag == .string {
             // read back from go-yaml's output: the quotes it chose replace the ones written
             let marshalled = Scalar.marshalledString(s.value, mark: s.mark)
@@ -87,13 +107,15 @@ public enum JSONRoundTrip {
     }
 
     private static func float64(_ s: Scalar) -> Double? {
-        if s.tag == .int, let i = GoNumber.parseInt(s.value) {
+        // go-yaml ignores underscores in numbers (`1_000`)
+        let text = s.value.contains("_") ? s.value.filter { $0 != "_" } : s.value
+        if s.tag == .int, let i = GoNumber.parseInt(text) {
             switch i {
-            case .signed(0) where s.value.hasPrefix("-"): return -0.0
+            case .signed(0) where text.hasPrefix("-"): return -0.0
             case .signed(let v): return Double(v)
             case .unsigned(let v): return Double(v)
             }
         }
-        return GoNumber.parseFloat(s.value)
+        return GoNumber.parseFloat(text)
     }
 }

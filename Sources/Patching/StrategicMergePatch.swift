@@ -83,10 +83,14 @@ public struct StrategicMergePatch: Sendable {
         guard merged != nil else { return (.deleteResource, walker.warnings) }
 
         // kustomize sets them back as new nodes (`SetKind`, `SetName`, `SetNamespace`).
-        if !options.allowKindChange, let kind { target["kind"] = Self.setBack(kind) }
-        if !options.allowNameChange, let name { target.ensureMapping("metadata")["name"] = Self.setBack(name) }
+        if !options.allowKindChange, let kind { target["kind"] = Self.setBack(kind, over: target["kind"]) }
+        if !options.allowNameChange, let name {
+            let m = target.ensureMapping("metadata")
+            m["name"] = Self.setBack(name, over: m["name"])
+        }
         if let namespace {
-            target.ensureMapping("metadata")["namespace"] = Self.setBackNamespace(namespace)
+            let m = target.ensureMapping("metadata")
+            m["namespace"] = Self.setBack(namespace, over: m["namespace"])
         } else {
             target.mapping("metadata")?.removeValue(forKey: "namespace")
         }
@@ -117,16 +121,14 @@ public struct StrategicMergePatch: Sendable {
         try apply(patch, to: resource.object, gvk: resource.gvk, patchFile: patchFile)
     }
 
-    private static func setBack(_ node: Node) -> Node {
+    /// kyaml's `FieldSetter` with a new untagged node of the old text: where the field still
+    /// exists the node takes that field's style (a quoted field stays a string, a plain one
+    /// reads as whatever its text is: a name `123` is the number again); a field the patch
+    /// removed is created, double-quoted when YAML 1.1 would read the text as another type.
+    private static func setBack(_ node: Node, over current: Node?) -> Node {
         guard case .scalar(let s) = node, s.tag != .null else { return node }
+        if case .scalar(let c)? = current { return .scalar(.settingText(s.value, over: c)) }
         return .scalar(.settingField(s.value))
-    }
-
-    /// `SetNamespace` keeps the field's style (kyaml's FieldSetter): a namespace written quoted
-    /// stays a string node, so a later replacement writing `0` there writes a string.
-    private static func setBackNamespace(_ node: Node) -> Node {
-        guard case .scalar(let s) = node, s.tag != .null else { return node }
-        return .scalar(.settingText(s.value, over: s))
     }
 
     static func describe(kind: String, name: String?, namespace: String?) -> String {

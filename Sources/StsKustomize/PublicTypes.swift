@@ -33,6 +33,7 @@ public typealias PatchEntry = Editing.PatchEntry
 public typealias GeneratorFlags = Editing.GeneratorFlags
 public typealias KustomizationCreation = Editing.KustomizationCreation
 public typealias SharedParseCache = Manifests.SharedParseCache
+public typealias AccumulationCache = Overlays.AccumulationCache
 public typealias PathName = Manifests.PathName
 public typealias ResourceRef = StatefulSetChecks.ResourceRef
 public typealias ValueText = StatefulSetChecks.ValueText

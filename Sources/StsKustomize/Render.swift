@@ -6,7 +6,8 @@ import Synchronization
 import YAML
 
 /// Renders many kustomization directories in one process (`sts-kustomize render`): each file
-/// is parsed once however many of them use it, and directories render side by side.
+/// is parsed once and each base or overlay accumulated once however many of them use it, and
+/// directories render side by side.
 ///
 ///     let dirs = try Render.discover(["clusters"])
 ///     for entry in Render().run(dirs) { … entry.output … }
@@ -39,6 +40,7 @@ public struct Render: Sendable {
         let done = Mutex(0)
         var options = self.options
         if options.sharedCache == nil { options.sharedCache = SharedParseCache() }
+        if options.accumulationCache == nil { options.accumulationCache = AccumulationCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
         // `jobs` workers take the next directory as they free up; results keep the input order.

@@ -39,7 +39,7 @@ public struct YAMLEmitter {
         try send(&emitter, &event)
         yaml_document_start_event_initialize(&event, nil, nil, nil, 1)
         try send(&emitter, &event)
-        try emitNode(node, &emitter, ctx)
+        try emitNode(node, &emitter, ctx, inFlow: false)
         yaml_document_end_event_initialize(&event, 1)
         try send(&emitter, &event)
         // After a keep-chomped (`|+`) scalar libyaml marks the stream open-ended and closes it
@@ -58,12 +58,13 @@ public struct YAMLEmitter {
         }
     }
 
-    private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
+    private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
         var event = yaml_event_t()
         switch node {
         case .scalar(let s):
-            try emitScalar(s, &emitter, ctx)
+            try emitScalar(s, &emitter, ctx, inFlow: inFlow)
         case .mapping(let m):
+            let inFlow = inFlow || m.flow
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try send(&emitter, &event)
             let sorted: [MapEntry]
@@ -74,23 +75,24 @@ public struct YAMLEmitter {
             }
             for e in sorted {
                 try emitString(e.key.value, &emitter, ctx)
-                try emitNode(e.value, &emitter, ctx)
+                try emitNode(e.value, &emitter, ctx, inFlow: inFlow)
             }
             yaml_mapping_end_event_initialize(&event)
             try send(&emitter, &event)
         case .sequence(let seq):
+            let inFlow = inFlow || seq.flow
             yaml_sequence_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_SEQUENCE_STYLE)
             try send(&emitter, &event)
-            for item in seq.items { try emitNode(item, &emitter, ctx) }
+            for item in seq.items { try emitNode(item, &emitter, ctx, inFlow: inFlow) }
             yaml_sequence_end_event_initialize(&event)
             try send(&emitter, &event)
         }
     }
 
-    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
+    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
         switch s.tag {
         case .string:
-            try emitString(s.marshalledValue, &emitter, ctx)
+            try emitString(s.marshalledValue(inFlow: inFlow), &emitter, ctx)
         case .null:
             try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .bool:

@@ -56,6 +56,12 @@ public struct Scalar: Sendable, Equatable {
         style == .folded && tag == .string ? TreeBuilder.goYAMLFolding(value) : value
     }
 
+    /// `marshalledValue` where the scalar sits: inside a flow collection go-yaml writes it
+    /// double-quoted, which reads back exactly.
+    public func marshalledValue(inFlow: Bool) -> String {
+        inFlow ? value : marshalledValue
+    }
+
     /// A boolean's truth, for any spelling the readers accept (`true`, `True`, and YAML 1.1's
     /// `yes`, `on`, `y`); nil when the scalar is not a boolean.
     public var boolValue: Bool? {
@@ -185,6 +191,9 @@ public enum Node {
 public final class Mapping {
     public var entries: [MapEntry]
     public var mark: Mark
+    /// Read in flow style (`{a: 1}`): go-yaml writes everything inside it in flow style too,
+    /// which matters to folded scalars (`Scalar.marshalledValue`).
+    public var flow = false
 
     public init(_ entries: [MapEntry] = [], mark: Mark = .none) {
         self.entries = entries
@@ -231,6 +240,7 @@ public final class Mapping {
 
     public func deepCopy() -> Mapping {
         let copy = Mapping(mark: mark)
+        copy.flow = flow
         copy.entries.reserveCapacity(entries.count)
         for e in entries { copy.entries.append(MapEntry(key: e.key, value: e.value.deepCopy())) }
         return copy
@@ -240,6 +250,8 @@ public final class Mapping {
 public final class Sequence {
     public var items: [Node]
     public var mark: Mark
+    /// Read in flow style (`[a, b]`); see `Mapping.flow`.
+    public var flow = false
 
     public init(_ items: [Node] = [], mark: Mark = .none) {
         self.items = items
@@ -247,6 +259,8 @@ public final class Sequence {
     }
 
     public func deepCopy() -> Sequence {
-        Sequence(items.map { $0.deepCopy() }, mark: mark)
+        let copy = Sequence(items.map { $0.deepCopy() }, mark: mark)
+        copy.flow = flow
+        return copy
     }
 }

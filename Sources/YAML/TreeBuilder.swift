@@ -6,6 +6,7 @@ import CYAML
 struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
+        var isFlow = false
         var hasMergeKey = false
         var mark: Mark
         var anchor: String?
@@ -55,9 +56,11 @@ struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             try scalar(&event)
         case YAML_MAPPING_START_EVENT:
-            try open(mapping: true, anchor: event.data.mapping_start.anchor, at: event.start_mark)
+            try open(mapping: true, anchor: event.data.mapping_start.anchor, at: event.start_mark,
+                     flow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
         case YAML_SEQUENCE_START_EVENT:
-            try open(mapping: false, anchor: event.data.sequence_start.anchor, at: event.start_mark)
+            try open(mapping: false, anchor: event.data.sequence_start.anchor, at: event.start_mark,
+                     flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             try close()
         case YAML_ALIAS_EVENT:
@@ -102,11 +105,11 @@ struct TreeBuilder {
         try add(node, mark: m)
     }
 
-    private mutating func open(mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, at start: yaml_mark_t) throws {
+    private mutating func open(mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, at start: yaml_mark_t, flow: Bool) throws {
         if frames.count >= limits.maxDepth {
             throw Diagnostic(file: file, mark: mark(start), message: "nesting deeper than the limit of \(limits.maxDepth) levels")
         }
-        frames.append(Frame(isMapping: mapping, mark: mark(start), anchor: anchor.map { String(cString: $0) },
+        frames.append(Frame(isMapping: mapping, isFlow: flow, mark: mark(start), anchor: anchor.map { String(cString: $0) },
                             base: mapping ? entries.count : items.count))
     }
 
@@ -115,10 +118,13 @@ struct TreeBuilder {
         let node: Node
         if f.isMapping {
             let m = Mapping(entries.popArray(from: f.base), mark: f.mark)
+            m.flow = f.isFlow
             if f.hasMergeKey { try applyMergeKeys(m) }
             node = .mapping(m)
         } else {
-            node = .sequence(Sequence(items.popArray(from: f.base), mark: f.mark))
+            let seq = Sequence(items.popArray(from: f.base), mark: f.mark)
+            seq.flow = f.isFlow
+            node = .sequence(seq)
         }
         if let a = f.anchor { anchors[a] = (node, Self.size(node)) }
         try add(node, mark: f.mark)

@@ -231,4 +231,149 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("kustomization.yaml", "resources: [r.yaml]\nreplacements:\n- source: {fieldPath: metadata.labels.b}\n  targets: [{select: {kind: A}, fieldPaths: [spec.b]}]\n")
         XCTAssertTrue(tree.buildError().contains("cannot decode !!int `12345678901234567890` as a !!float"), tree.buildError())
     }
+
+    /// A JSON patch sends the resource through JSON: an infinite float anywhere fails it (even
+    /// where the patch replaces it), a number a replacement wrote into an annotation is read as
+    /// the number (`1_000` is 1000), and a generated ConfigMap whose data became null hashes
+    /// the text `null`.
+    func testJSONPatchSeesTheResourceAsJSON() throws {
+        try tree.write("base/pod.yaml", "kind: Pod\nmetadata:\n  name: queue\nspec:\n  containers:\n  - env:\n    - value: +.inf\n")
+        try tree.write("base/kustomization.yaml", "resources:\n- pod.yaml\n")
+        try tree.write("inf/kustomization.yaml", """
+            resources: [../base]
+            patches:
+            - patch: '[{"op": "add", "path": "/spec/containers/0/env"}]'
+              target: {name: queue}
+
+            """)
+        XCTAssertTrue(tree.buildError("inf").contains("json: unsupported value: +Inf"), tree.buildError("inf"))
+
+        try tree.write("mid/res.yaml", "kind: ConfigMap\nmetadata:\n  name: web\ndata:\n  level: 1_000\n")
+        try tree.write("mid/kustomization.yaml", """
+            resources: [res.yaml]
+            configMapGenerator:
+            - name: env
+            replacements:
+            - source: {name: web, fieldPath: data.level}
+              targets:
+              - select: {name: env}
+                fieldPaths: [metadata.annotations.copied]
+                options: {create: true}
+
+            """)
+        try tree.write("top/kustomization.yaml", """
+            resources: [../mid]
+            patchesJson6902:
+            - target: {name: env}
+              patch: '[{"op": "replace", "path": "/data"}]'
+
+            """)
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: v1
+            data: null
+            kind: ConfigMap
+            metadata:
+              annotations:
+                copied: "1000"
+              name: env-g886t7dd28
+            ---
+            data:
+              level: 1000
+            kind: ConfigMap
+            metadata:
+              name: web
+
+            """)
+    }
+
+    /// kyaml sets a patched resource's name back as a new node in the style of the name
+    /// field: a plain name `123` is the number again.
+    func testNameSetBackAfterAPatchTakesTheFieldsStyle() throws {
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 123\ndata: {a: b}\n")
+        try tree.write("kustomization.yaml", """
+            resources: [r.yaml]
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: "123"
+                data: {c: d}
+
+            """)
+        XCTAssertTrue(try tree.build().hasSuffix("metadata:\n  name: 123\n"))
+    }
+
+    /// A `kind: List` alone in its file is unwrapped by kyaml's reader, its items as written
+    /// (an empty value vanishes under a patch walk, a folded value gets go-yaml's folding); in
+    /// a file of several pieces kustomize expands it through JSON: the empty value is a written
+    /// null that a patch keeps, and the item is in flow style, so the folding quirk is gone.
+    func testListItemsComeBackFromJSONUnlessAloneInTheirFile() throws {
+        let list = """
+            kind: List
+            items:
+              - apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: worker
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: proxy
+                          env:
+                            - name: E_URL
+                              value:
+
+            """
+        try tree.write("kustomization.yaml", """
+            resources: [all.yaml]
+            patches:
+            - patch: |-
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: worker
+                spec:
+                  foo: >
+                    a
+                      indented
+                    b
+
+            """)
+        try tree.write("all.yaml", list)
+        var output = try tree.build()
+        XCTAssertTrue(output.hasSuffix("""
+            spec:
+              foo: |-
+                a
+
+                  indented
+                b
+              template:
+                spec:
+                  containers:
+                  - env:
+                    - name: E_URL
+                    name: proxy
+
+            """), output)
+        try tree.write("all.yaml", list + "---\n# only a comment\n")
+        output = try tree.build()
+        XCTAssertTrue(output.hasSuffix("""
+            spec:
+              foo: |-
+                a
+                  indented
+                b
+              template:
+                spec:
+                  containers:
+                  - env:
+                    - name: E_URL
+                      value: null
+                    name: proxy
+
+            """), output)
+    }
 }

@@ -50,6 +50,10 @@ final class BuildMetadataTracker {
 
     private var tracking: Bool { mode?.tracks ?? false }
 
+    /// Whether resources get build metadata in the build under way (its results then depend
+    /// on the top-level directory).
+    var isTracking: Bool { tracking || options.enableManagedByLabel }
+
     /// A kustomization is about to be accumulated.
     func begin(_ k: Kustomization, root: String) throws {
         if mode != nil && root == topRoot { reset() }

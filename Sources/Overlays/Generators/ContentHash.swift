@@ -76,7 +76,7 @@ enum ContentHash {
     private static func fieldValue(_ node: Node?) throws -> GoJSONValue {
         switch node {
         case nil: return .string("")
-        case .scalar(let s)?: return .string(s.tag == .null ? "" : s.value)
+        case .scalar(let s)?: return .string(s.value)  // the node's text, `null` included
         case .mapping(let m)?: return try GoJSONValue(.mapping(m))
         case .sequence?: return .null
         }

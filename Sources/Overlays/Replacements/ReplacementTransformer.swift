@@ -167,7 +167,6 @@ public struct ReplacementTransformer: Transformer {
                 try ReplacementValue.write(currentSourceValue(source, in: sourceResource, initial: value), into: slot, options: options)
             }
         }
-        resource.restoreStringAnnotations()
     }
 }
 

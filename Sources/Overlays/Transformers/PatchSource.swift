@@ -110,6 +110,7 @@ struct PatchApplier {
         for r in targets {
             if storingPreviousID { r.rememberCurrentID() }
             let result: Node
+            try JSONRoundTrip.checkEncodable(.mapping(r.object), file: r.origin)
             JSONRoundTrip.unshare(.mapping(r.object))
             // The patch sees kustomize's build annotations, so `metadata.annotations` exists.
             var madeAnnotations = false

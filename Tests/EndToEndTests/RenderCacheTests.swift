@@ -1,0 +1,91 @@
+import StsKustomize
+import XCTest
+
+/// `render` accumulates each base and overlay once and hands every build its own copy: the
+/// outputs and warnings are those of separate builds, whatever the order directories render in.
+final class RenderCacheTests: XCTestCase {
+    private let statefulSet = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          serviceName: db
+          template:
+            spec:
+              containers:
+              - name: db
+                image: postgres:15
+          volumeClaimTemplates:
+          - metadata: {name: data}
+            spec: {resources: {requests: {storage: 1Gi}}}
+          - metadata: {name: logs}
+            spec: {resources: {requests: {storage: 1Gi}}}
+
+        """
+
+    private func tree() -> MemoryFileSystem {
+        MemoryFileSystem([
+            "/r/base/kustomization.yaml": "resources: [db.yaml, cm.yaml]\n",
+            "/r/base/db.yaml": statefulSet,
+            "/r/base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\ndata: {k: v}\n",
+            // a patch that drops a claim template: a warning each build must report
+            "/r/dev/kustomization.yaml": """
+                resources: [../base]
+                namePrefix: dev-
+                configMapGenerator: [{name: gen, literals: [a=b]}]
+                patches:
+                - patch: |
+                    apiVersion: apps/v1
+                    kind: StatefulSet
+                    metadata: {name: db}
+                    spec:
+                      volumeClaimTemplates:
+                      - metadata: {name: data}
+                        spec: {resources: {requests: {storage: 5Gi}}}
+
+                """,
+            "/r/prod/kustomization.yaml": "resources: [../base]\nnamePrefix: prod-\nimages: [{name: postgres, newTag: \"16\"}]\n",
+            "/r/cluster/kustomization.yaml": "resources: [../dev, ../prod]\nnamespace: apps\ncommonLabels: {team: data}\n",
+            "/r/vars/kustomization.yaml": """
+                resources: [../dev]
+                vars:
+                - name: CM
+                  objref: {kind: ConfigMap, name: dev-cfg, apiVersion: v1}
+
+                """,
+            "/r/outer/kustomization.yaml": "resources: [../vars, ../prod]\n",
+            "/r/loop-a/kustomization.yaml": "resources: [../loop-b]\n",
+            "/r/loop-b/kustomization.yaml": "resources: [../loop-a]\n",
+        ])
+    }
+
+    func testOutputsAndWarningsAreThoseOfSeparateBuilds() throws {
+        let fs = tree()
+        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/vars", "/r/outer", "/r/loop-a", "/r/loop-b"]
+        var separate: [String: (String, [BuildWarning])] = [:]
+        for dir in dirs {
+            do {
+                let result = try Build(options: BuildOptions(fileSystem: fs)).run(dir)
+                separate[dir] = (String(decoding: try result.yaml(), as: UTF8.self), result.warnings)
+            } catch let e as Diagnostic {
+                separate[dir] = ("error: " + e.message, [])
+            }
+        }
+        XCTAssertTrue(separate["/r/loop-a"]?.0.contains("cycle detected") == true, "\(String(describing: separate["/r/loop-a"]))")
+        XCTAssertFalse(separate["/r/dev"]?.1.isEmpty ?? true, "the dev patch warns")
+
+        // Both orders: overlays cached before the cluster uses them, and the other way round.
+        for order in [dirs, dirs.reversed()] {
+            var options = BuildOptions(fileSystem: fs)
+            let cache = AccumulationCache()
+            options.accumulationCache = cache
+            for entry in Render(options: options, jobs: 1).run(order) {
+                let rendered = entry.output.map { String(decoding: $0, as: UTF8.self) } ?? "error: " + (entry.error?.message ?? "")
+                XCTAssertEqual(rendered, separate[entry.directory]?.0, entry.directory)
+                XCTAssertEqual(entry.warnings, separate[entry.directory]?.1, entry.directory)
+            }
+            // base, dev, prod and cluster are kept; vars and outer hold vars, the loops fail
+            XCTAssertEqual(cache.count, 4)
+        }
+    }
+}
