@@ -40,6 +40,12 @@ public final class ResourceMap {
         idIndex = idx
     }
 
+    /// kustomize's Clear then AppendAll: fails as `append` does when two resources now have
+    /// the same ID (a patch renamed one onto another).
+    public func checkUniqueIDs() throws {
+        try ResourceMap().appendAll(self)
+    }
+
     public func appendAll(_ other: ResourceMap) throws {
         for r in other.list { try append(r) }
     }

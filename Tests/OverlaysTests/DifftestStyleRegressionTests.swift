@@ -376,4 +376,34 @@ final class DifftestStyleRegressionTests: XCTestCase {
 
             """), output)
     }
+
+    /// After a strategic merge patch with a target kustomize rebuilds its resource map: a patch
+    /// that renames two resources to one name is its error.
+    func testTargetedPatchThatRenamesTwoResourcesToOneFails() throws {
+        try tree.write("config.json", "")
+        try tree.write("kustomization.yaml", """
+            configMapGenerator:
+              - name: creds
+                files: [renamed=config.json]
+              - name: tls2
+            patches:
+              - patch: "kind: ConfigMap\\nmetadata:\\n  name: tls2\\n"
+                target: {}
+                options:
+                  allowNameChange: true
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("may not add resource with an already registered id: ConfigMap.v1/tls2"),
+                      tree.buildError())
+    }
+
+    /// A generated Secret's wrapped base64 value is a literal block, so a patch value merged
+    /// onto it is a string (`1E3` stays `1E3`) and is hashed as one.
+    func testPatchOntoAWrappedSecretValueIsAString() throws {
+        try tree.write("base/script.sh", String(repeating: "a very long line ", count: 6) + "\n")
+        try tree.write("base/kustomization.yaml", "secretGenerator:\n  - name: env\n    files:\n      - renamed=script.sh\n")
+        try tree.write("prod/smp.yaml", "{apiVersion: v1, kind: Secret, metadata: {name: env}, data: {renamed: 1E3}}\n")
+        try tree.write("prod/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: smp.yaml\n")
+        XCTAssertTrue(try tree.build("prod").hasPrefix("apiVersion: v1\ndata:\n  renamed: \"1E3\"\n"))
+    }
 }

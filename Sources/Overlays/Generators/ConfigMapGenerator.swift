@@ -15,7 +15,7 @@ enum ConfigMapGenerator {
             if let text = String(validatingUTF8Bytes: pair.value) {
                 data.append(MapEntry(key: .string(pair.key), value: .scalar(.kyamlString(text))))
             } else {
-                binaryData.append(MapEntry(key: .string(pair.key), value: .string(WrappedBase64.encode(pair.value))))
+                binaryData.append(MapEntry(key: .string(pair.key), value: .scalar(.kyamlString(WrappedBase64.encode(pair.value)))))
             }
         }
         if !data.isEmpty { object["data"] = .mapping(Mapping(data)) }

@@ -11,7 +11,8 @@ enum SecretGenerator {
         object["type"] = .string(args.secretType.isEmpty ? "Opaque" : args.secretType)
         try GeneratedObject.checkUniqueKeys(pairs, args)
         // Keys are unique (checked above), so entries can be appended without lookups.
-        let data = pairs.map { MapEntry(key: .string($0.key), value: .string(WrappedBase64.encode($0.value))) }
+        // set as kyaml sets them: a wrapped (multi-line) value is a literal block, which a patch value takes
+        let data = pairs.map { MapEntry(key: .string($0.key), value: .scalar(.kyamlString(WrappedBase64.encode($0.value)))) }
         object["data"] = .mapping(Mapping(data))
         GeneratedObject.applyOptions(args.options, to: object)
         return GeneratedObject.resource(object, args)

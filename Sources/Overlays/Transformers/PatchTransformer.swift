@@ -23,6 +23,8 @@ struct PatchTransformer: Transformer {
                     try applier.merge(p, into: selected, resources: resources, file: source.file, unitingMetadata: true,
                                       allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
                 }
+                // kustomize rebuilds its map after a targeted strategic merge patch
+                try resources.checkUniqueIDs()
             } else {
                 // kustomize v5.5.0 crashes on such a file instead of deleting both; fail clearly.
                 if patches.filter({ $0.string("$patch") == "delete" }).count > 1 {
