@@ -18,11 +18,17 @@ public final class ResourceMap {
     public var count: Int { list.count }
     public var isEmpty: Bool { list.isEmpty }
 
+    /// kustomize's `ResId.Equals`: an empty namespace and `default` are the same, and a
+    /// cluster-scoped kind has none.
+    private static func key(_ id: ResourceID) -> ResourceID {
+        ResourceID(gvk: id.gvk, name: id.name, namespace: id.effectiveNamespace)
+    }
+
     private func index() -> [ResourceID: Resource] {
         if let idIndex { return idIndex }
         var made: [ResourceID: Resource] = [:]
         made.reserveCapacity(list.count)
-        for r in list { made[r.id] = r }
+        for r in list { made[Self.key(r.id)] = r }
         idIndex = made
         return made
     }
@@ -32,10 +38,11 @@ public final class ResourceMap {
         var idx = index()
         idIndex = nil
         let id = r.id
-        if let existing = idx[id] {
+        let key = Self.key(id)
+        if let existing = idx[key] {
             throw Diagnostic("may not add resource with an already registered id: \(id) (from \(r.origin); first from \(existing.origin))", file: r.origin)
         }
-        idx[id] = r
+        idx[key] = r
         list.append(r)
         idIndex = idx
     }

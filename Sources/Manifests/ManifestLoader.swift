@@ -75,10 +75,13 @@ public final class ManifestLoader {
 
     public func loadKustomization(in dir: String) throws -> Kustomization {
         let file = try kustomizationFile(in: dir)
-        let doc: Node?
-        var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
-        parser.goYAMLv2 = true
-        doc = try parser.parseFirstDocument(bytes: fileSystem.readBytes(file, limit: limits.maxInputBytes), file: file)
+        let parse = { [self] () throws -> [Node] in
+            var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
+            parser.goYAMLv2 = true
+            return try parser.parseFirstDocument(bytes: fileSystem.readBytes(file, limit: limits.maxInputBytes), file: file).map { [$0] } ?? []
+        }
+        // read the go-yaml v2 way, so kept apart from the same file read as resources
+        let doc = try (sharedCache.map { try $0.documents(for: "kustomization:" + (realPath(file) ?? file), parse: parse) } ?? parse()).first
         guard let doc, !Kustomization.isEmpty(doc) else {
             throw Diagnostic("kustomization.yaml is empty", file: file)
         }

@@ -51,7 +51,7 @@ public final class OverlayResolver {
         let unique = ResourceMap()
         for r in kept {
             try r.validateMetadata()
-            try OutputKeyCheck.check(r)
+            try OutputCheck.check(r)
             try unique.append(r)
             try FinalAnnotationRewrite.apply(to: r)
         }

@@ -26,6 +26,7 @@ public enum JSONRoundTrip {
     public static func checkEncodable(_ node: Node, file: String) throws {
         switch node {
         case .scalar(let s):
+            if let failure = s.decodingFailure { throw Diagnostic(file: file, mark: s.mark, message: failure) }
             guard s.tag == .float, let f = float64(s), !f.isFinite else { return }
             throw Diagnostic(file: file, mark: s.mark, message:
                 "json: unsupported value: \(f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")) (a JSON patch sends the whole resource through JSON)")
@@ -102,8 +103,11 @@ public enum JSONRoundTrip {
             return marshalled.style == s.style ? nil : marshalled
         }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
-        guard s.tag == .int, let d = float64(s), abs(d) >= exactLimit else { return nil }
-        return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark)
+        guard s.tag == .int, let d = float64(s) else { return nil }
+        if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }
+        // a JSON number: `0b101`, `0x1F`, `1_000` come back in decimal
+        let decimal = String(Int64(d))
+        return decimal == s.value ? nil : Scalar(decimal, tag: .int, mark: s.mark)
     }
 
     private static func float64(_ s: Scalar) -> Double? {

@@ -2,6 +2,8 @@
 /// other characters. (`_x`, `"1"`, `"2"`, `"10"`, `B`, `a`.)
 public enum NaturalKeyOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
+        // Most keys differ in their first letter already.
+        if let fa = a.utf8.first, let fb = b.utf8.first, fa != fb, fa < 0x80, fb < 0x80, isLetter(fa), isLetter(fb) { return fa < fb }
         // ASCII fast path: each byte is one rune.
         var a = a, b = b
         let aASCII = a.utf8.allSatisfy { $0 < 0x80 }

@@ -81,6 +81,42 @@ public struct Scalar: Sendable, Equatable {
         return Scalar(text, tag: .string, style: old.style, mark: old.mark)
     }
 
+    /// go-yaml's error when this scalar's text cannot be read as its tag's type, which happens
+    /// to a node whose text a replacement changed but whose tag it kept (`replicas: 2` given
+    /// `0-0`): kustomize fails when it next reads the resource through JSON, or at output.
+    public var decodingFailure: String? {
+        let resolved: ScalarTag
+        switch tag {
+        case .int:
+            resolved = ScalarResolver.resolveInput(value)
+            if resolved == .int { return nil }
+        case .float:
+            resolved = ScalarResolver.resolveInput(value)
+            if resolved == .float { return nil }
+            if resolved == .int, case .signed? = GoNumber.parseInt(value.filter { $0 != "_" }) { return nil }
+        case .bool:
+            resolved = ScalarResolver.resolveInput(value)
+            if resolved == .bool || ScalarResolver.resolveYAML11(value) == .bool { return nil }
+        case .null:
+            resolved = ScalarResolver.resolveInput(value)
+            if resolved == .null { return nil }
+        case .string, .timestamp:
+            return nil
+        }
+        return "yaml: cannot decode !!\(Self.tagName(resolved)) `\(value)` as a !!\(Self.tagName(tag))"
+    }
+
+    static func tagName(_ tag: ScalarTag) -> String {
+        switch tag {
+        case .string: return "str"
+        case .int: return "int"
+        case .float: return "float"
+        case .bool: return "bool"
+        case .null: return "null"
+        case .timestamp: return "timestamp"
+        }
+    }
+
     public static func == (a: Scalar, b: Scalar) -> Bool {
         a.tag == b.tag && a.value == b.value
     }

@@ -5,14 +5,16 @@
 /// or ` #` inside, or a leading `---`/`...` document marker.
 public enum PlainScalar {
     public static func allowedInBlock(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        if isBlank(first) || isBlank(last) { return false }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard var c = scalars.next(), !isBlank(c) else { return false }
         if text.hasPrefix("---") || text.hasPrefix("...") { return false }
-        for (i, c) in scalars.enumerated() {
-            let followedByBlank = i + 1 >= scalars.count || isBlank(scalars[i + 1])
+        var first = true
+        var previousBlank = false
+        while true {
+            let next = scalars.next()
+            let followedByBlank = next.map(isBlank) ?? true
             if !isPrintable(c) || c == "\n" || c == "\r" { return false }
-            if i == 0 {
+            if first {
                 switch c {
                 case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`":
                     return false
@@ -22,10 +24,13 @@ public enum PlainScalar {
                 }
             } else {
                 if c == ":" && followedByBlank { return false }
-                if c == "#" && isBlank(scalars[i - 1]) { return false }
+                if c == "#" && previousBlank { return false }
             }
+            guard let n = next else { return !isBlank(c) }
+            previousBlank = isBlank(c)
+            first = false
+            c = n
         }
-        return true
     }
 
     private static func isBlank(_ c: Unicode.Scalar) -> Bool {

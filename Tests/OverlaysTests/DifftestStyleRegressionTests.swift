@@ -406,4 +406,80 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("prod/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: smp.yaml\n")
         XCTAssertTrue(try tree.build("prod").hasPrefix("apiVersion: v1\ndata:\n  renamed: \"1E3\"\n"))
     }
+
+    /// A replacement that writes text of another type into a typed field fails only when
+    /// kustomize next reads the resource: a later `replicas` count overwrites it in time.
+    func testMistypedReplacementFailsOnlyIfStillThereWhenRead() throws {
+        try tree.write("base/all.yml", "kind: List\nitems:\n- kind: Service\n  metadata:\n    name: api-svc\n")
+        try tree.write("base/kustomization.yaml", "resources:\n  - all.yml\n")
+        try tree.write("components/c/kustomization.yaml", """
+            kind: Component
+            namePrefix: c-
+            replacements:
+            - source: {name: api-svc}
+              targets:
+              - select: {}
+                fieldPaths: [spec.replicas]
+                options: {create: true}
+
+            """)
+        try tree.write("left/all.yaml", "kind: StatefulSet\nmetadata:\n  name: store\nspec:\n  replicas: 2\n")
+        try tree.write("left/kustomization.yaml", "resources:\n- all.yaml\n- ../base\ncomponents:\n- ../components/c\nnamePrefix: left-\n")
+        try tree.write("top/kustomization.yaml", "resources:\n  - ../left\nreplicas:\n  - name: left-c-store\n")
+        XCTAssertTrue(tree.buildError("left").contains("cannot decode !!str `c-api-svc` as a !!int"), tree.buildError("left"))
+        XCTAssertEqual(try tree.build("top"), """
+            kind: Service
+            metadata:
+              name: left-c-api-svc
+            spec:
+              replicas: c-api-svc
+            ---
+            kind: StatefulSet
+            metadata:
+              name: left-c-store
+            spec:
+              replicas: 0
+
+            """)
+    }
+
+    /// kustomize's IDs treat an empty namespace as `default`: two resources renamed to one
+    /// name collide although only one says `namespace: default`.
+    func testEmptyAndDefaultNamespaceAreOneID() throws {
+        try tree.write("b2/all2.yaml", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n")
+        try tree.write("b2/kustomization.yaml", "resources:\n  - all2.yaml\n")
+        try tree.write("b1/all.yml", "kind: ClusterRole\nmetadata:\n  name: clusterrole\n---\n"
+            + "{apiVersion: apps/v1, kind: StatefulSet, metadata: {name: cache2, namespace: default}}\n")
+        try tree.write("b1/kustomization.yaml", "resources:\n- all.yml\n")
+        try tree.write("app/kustomization.yaml", "resources: [../b2, ../b1]\nreplacements:\n- source: {name: clusterrole}\n  targets:\n  - select: {}\n")
+        XCTAssertTrue(tree.buildError("app").contains("may not add resource with an already registered id: StatefulSet.v1.apps/clusterrole"),
+                      tree.buildError("app"))
+    }
+
+    /// A YAML-form JSON patch's `0b101` is the number 5, which a generator merge then reads
+    /// as "5"; a patch that may rename or re-kind its target has its annotations turned into
+    /// text first (`.5` stays `.5` through a later JSON patch).
+    func testJSONPatchNumbersAndRenamingPatchAnnotations() throws {
+        try tree.write("base2/data.txt", "")
+        try tree.write("base2/kustomization.yaml", """
+            configMapGenerator:
+            - name: settings
+              files: [renamed=data.txt]
+            patches:
+            - patch: |
+                - op: add
+                  path: "/data/a~1b"
+                  value: 0b101
+              target: {}
+
+            """)
+        try tree.write("app/kustomization.yaml", "resources:\n- ../base2\nconfigMapGenerator:\n- name: settings\n  behavior: merge\n")
+        XCTAssertTrue(try tree.build("app").hasPrefix("apiVersion: v1\ndata:\n  a/b: \"5\"\n"))
+
+        try tree.write("base/smp.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\n  annotations:\n    x_y: .5\n")
+        try tree.write("base/kustomization.yaml", "secretGenerator:\n- name: tls\npatches:\n- path: smp.yaml\n  options:\n    allowKindChange: true\n")
+        try tree.write("prod/ops.yaml", "[{\"op\": \"add\", \"path\": \"/metadata/labels\", \"value\": {\"a\": \"b\"}}]\n")
+        try tree.write("prod/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: ops.yaml\n  target: {}\n")
+        XCTAssertTrue(try tree.build("prod").contains("    x_y: \".5\"\n"))
+    }
 }

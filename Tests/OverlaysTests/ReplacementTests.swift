@@ -215,7 +215,11 @@ final class ReplacementTests: XCTestCase {
     func testErrorsKustomizeGives() throws {
         func err(_ r: String) throws -> String {
             let map = try resources(input)
-            return message { try run(r, on: map) }
+            // a mistyped value fails when kustomize next reads the resources (here: the output)
+            return message {
+                try run(r, on: map)
+                for resource in map.resources { try OutputCheck.check(resource) }
+            }
         }
         XCTAssertTrue(try err("- source: {fieldPath: data.img}\n  targets: [{select: {kind: Deployment}}]")
             .hasSuffix("multiple matches for selector [noKind].[noVer].[noGrp]/[noName].[noNs]:data.img"))
@@ -250,6 +254,7 @@ final class ReplacementTests: XCTestCase {
         let map = try resources("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\ndata: {s: x, n: ~}\n")
         let m = message {
             try run("- source: {name: t, fieldPath: data.s}\n  targets: [{select: {name: t}, fieldPaths: [data.n]}]", on: map)
+            for resource in map.resources { try OutputCheck.check(resource) }
         }
         XCTAssertTrue(m.hasSuffix("yaml: cannot decode !!str `x` as a !!null"), m)
     }

@@ -80,37 +80,11 @@ enum ReplacementValue {
             slot.set(.scalar(Scalar.resolving(newText, mark: t.mark)))
             return
         }
-        try checkDecodable(newText, as: t.tag)
+        // a text that does not fit the tag fails later, when kustomize reads the resource
+        // (`Scalar.decodingFailure`); a later transformer may still overwrite it
         t.value = newText
         t.style = .plain
         slot.set(.scalar(t))
-    }
-
-    /// kustomize turns the edited object back into Go values; a tagged scalar whose new
-    /// text is not of its tag's type fails there (go-yaml's "cannot decode").
-    static func checkDecodable(_ text: String, as tag: ScalarTag) throws {
-        let resolved = ScalarResolver.resolveInput(text)
-        switch tag {
-        case .string: return
-        case _ where tag == resolved: return
-        case .float where resolved == .int:
-            // go-yaml converts an int64 to the float; an integer only a uint64 holds fails
-            if case .signed? = GoNumber.parseInt(text) { return }
-            throw Failure(message: "yaml: cannot decode !!int `\(text)` as a !!float")
-        default:
-            throw Failure(message: "yaml: cannot decode !!\(tagName(resolved)) `\(text)` as a !!\(tagName(tag))")
-        }
-    }
-
-    static func tagName(_ tag: ScalarTag) -> String {
-        switch tag {
-        case .string: return "str"
-        case .int: return "int"
-        case .float: return "float"
-        case .bool: return "bool"
-        case .null: return "null"
-        case .timestamp: return "timestamp"
-        }
     }
 }
 

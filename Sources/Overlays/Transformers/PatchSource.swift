@@ -75,11 +75,25 @@ struct PatchApplier {
             if allowNameChange || allowKindChange { r.rememberCurrentID() }
             let outcome: PatchOutcome
             let warnings: [PatchWarning]
-            let applied = unitingMetadata ? Self.unitingMetadata(of: patch, with: r) : patch
+            let applied = unitingMetadata ? Self.unitingMetadata(of: patch, with: r)
+                : (allowNameChange || allowKindChange) ? Self.annotationsAsText(of: patch) : patch
             (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
             for w in warnings { diagnostics.warn(BuildWarning(message: w.message, patchFile: file, patch: w)) }
             if outcome == .deleteResource { resources.remove(r) }
         }
+    }
+
+    /// kustomize marks a patch that may rename or re-kind with an annotation (`SetAnnotations`),
+    /// which turns the patch's own annotation values into text (`.5` is `".5"`).
+    static func annotationsAsText(of patch: Mapping) -> Mapping {
+        guard let annotations = patch.mapping("metadata")?.mapping("annotations"), !annotations.entries.isEmpty else { return patch }
+        let copy = patch.deepCopy()
+        if let copied = copy.mapping("metadata")?.mapping("annotations") {
+            for i in copied.entries.indices {
+                copied.entries[i].value = .string(copied.entries[i].value.asScalar?.value ?? "")
+            }
+        }
+        return copy
     }
 
     /// kustomize's `CopyMergeMetaDataFieldsFrom` on a copy of the patch, as the oracle shows

@@ -1,0 +1,68 @@
+import YAML
+
+/// What makes kustomize fail when it reads a finished resource through JSON on its way out:
+/// - a mapping key written plain that go-yaml v3 reads as a number, boolean, null or timestamp
+///   (`1`, `true`, `~`, `2001-12-14`) makes a map JSON cannot encode (`json: unsupported type:
+///   map[interface {}]interface {}`); keys written quoted stay strings, and the keys of fields
+///   a strategic merge patch adds keep the patch's quotes;
+/// - a scalar whose text a replacement changed but whose type it kept, when the text is not
+///   of that type (`Scalar.decodingFailure`).
+public enum OutputCheck {
+    public static func check(_ resource: Resource) throws {
+        var path: [String] = []
+        switch firstProblem(in: .mapping(resource.object), path: &path) {
+        case nil:
+            return
+        case .key(let key)?:
+            throw Diagnostic("map key '\(key.value)' at \(path.joined(separator: ".")) in \(resource.id) is not a string when written plain "
+                             + "(kustomize fails: json: unsupported type: map[interface {}]interface {}); quote it",
+                             file: resource.origin, mark: key.mark)
+        case .value(let message, let mark)?:
+            throw Diagnostic("\(resource.id) at \(path.joined(separator: ".")): \(message)", file: resource.origin, mark: mark)
+        }
+    }
+
+    private enum Problem {
+        case key(Scalar)
+        case value(String, Mark)
+    }
+
+    /// The first problem, depth first; `path` then holds the keys leading to it.
+    private static func firstProblem(in node: Node, path: inout [String]) -> Problem? {
+        switch node {
+        case .scalar(let s):
+            return s.decodingFailure.map { .value($0, s.mark) }
+        case .mapping(let m):
+            for entry in m.entries {
+                if entry.key.style == .plain, !readsBackAsString(entry.key.value) {
+                    path.append(entry.key.value)
+                    return .key(entry.key)
+                }
+                if let problem = firstProblem(in: entry.value, path: &path) {
+                    path.insert(entry.key.value, at: 0)
+                    return problem
+                }
+            }
+            return nil
+        case .sequence(let seq):
+            for item in seq.items {
+                if let problem = firstProblem(in: item, path: &path) { return problem }
+            }
+            return nil
+        }
+    }
+
+    /// Whether a key written plain reads back as a string (`<<` would be a merge key).
+    public static func readsBackAsString(_ key: String) -> Bool {
+        // Only these can start a number, boolean, null, timestamp or merge key.
+        guard let first = key.utf8.first else { return ScalarResolver.resolveInput(key) == .string }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "<"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return key != "<<" && ScalarResolver.resolveInput(key) == .string
+        default:
+            return true
+        }
+    }
+}
