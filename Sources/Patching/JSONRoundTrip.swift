@@ -43,8 +43,11 @@ public enum JSONRoundTrip {
         for i in annotations.entries.indices {
             guard case .scalar(let s) = annotations.entries[i].value else { continue }
             switch s.tag {
-            case .string, .timestamp:
+            case .string:
                 continue
+            case .timestamp:
+                // JSON has the time, in RFC 3339
+                annotations.entries[i].value = .scalar(Scalar(Timestamp.parse(s.value)?.rfc3339 ?? s.value, tag: .string, mark: s.mark))
             case .null:
                 annotations.entries[i].value = .scalar(Scalar("null", tag: .null, mark: s.mark))
             case .bool:
@@ -102,6 +105,7 @@ public enum JSONRoundTrip {
             let marshalled = Scalar.marshalledString(s.value, mark: s.mark)
             return marshalled.style == s.style ? nil : marshalled
         }
+        if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
         guard s.tag == .int, let d = float64(s) else { return nil }
         if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }

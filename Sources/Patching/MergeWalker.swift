@@ -55,7 +55,10 @@ final class MergeWalker {
             // string: a quoted target patched with 1.5e-3 or false holds "1.5e-3", "false";
             // a plain target patched with "7" holds a plain "7" (which later setters retype).
             if case .scalar(let d)? = dest, case .scalar(var o)? = origin, o.tag != .null, o.style != d.style {
-                if d.style != .plain { o.tag = .string }
+                if d.style != .plain {
+                    if o.tag != .string { o.declaredTag = o.tag }
+                    o.tag = .string
+                }
                 o.style = d.style
                 return .scalar(o)
             }

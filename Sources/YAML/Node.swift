@@ -16,6 +16,10 @@ public struct Scalar: Sendable, Equatable {
     /// Made by kustomize's code rather than read (kyaml leaves such nodes untagged): its type
     /// is whatever its text reads as, and code that wants strings takes it as one.
     public var untagged = false
+    /// The type kyaml's node still declares when a patch value took a quoted field's style
+    /// (`3.14` merged onto `"text"` prints as the string "3.14"): text a replacement later
+    /// writes there must read as this type.
+    public var declaredTag: ScalarTag?
 
     public init(_ value: String, tag: ScalarTag = .string, style: ScalarStyle = .plain, mark: Mark = .none) {
         self.value = value
@@ -86,6 +90,7 @@ public struct Scalar: Sendable, Equatable {
     /// `0-0`): kustomize fails when it next reads the resource through JSON, or at output.
     public var decodingFailure: String? {
         let resolved: ScalarTag
+        let tag = declaredTag ?? self.tag
         switch tag {
         case .int:
             resolved = ScalarResolver.resolveInput(value)

@@ -482,4 +482,82 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("prod/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: ops.yaml\n  target: {}\n")
         XCTAssertTrue(try tree.build("prod").contains("    x_y: \".5\"\n"))
     }
+
+    /// A number merged onto a quoted field prints as a string but keeps its type in kyaml's
+    /// node: a replacement that later writes a name there fails.
+    func testQuotedPatchNumberKeepsItsTypeForReplacements() throws {
+        try tree.write("all.yml", """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sidecar
+                    env:
+                    - name: E_A
+                      value: "gamma delta"
+
+            """)
+        try tree.write("psm.yaml", """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: sidecar
+                    env:
+                    - name: E_A
+                      value: 3.14
+
+            """)
+        try tree.write("kustomization.yaml", "resources: [all.yml]\npatches:\n- path: psm.yaml\n")
+        XCTAssertTrue(try tree.build().contains("value: \"3.14\""))
+        try tree.write("kustomization.yaml", """
+            resources: [all.yml]
+            patches:
+            - path: psm.yaml
+            replacements:
+            - source: {fieldPath: spec.template.spec.containers.0.name}
+              targets:
+              - select: {}
+                fieldPaths: [spec.template.spec.containers.0.env.0.value]
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("cannot decode !!str `sidecar` as a !!float"), tree.buildError())
+    }
+
+    /// Through a JSON patch's JSON step a timestamp becomes its RFC 3339 text, annotations too.
+    func testJSONPatchTurnsTimestampsIntoRFC3339Text() throws {
+        try tree.write("sub/all2.yaml", """
+            kind: Deployment
+            metadata:
+              name: store
+              annotations:
+                kubernetes.io/description: 2024-1-1
+            spec:
+              template:
+                spec:
+                  containers:
+                  - env: []
+
+            """)
+        try tree.write("sub/kustomization.yaml", "resources:\n- all2.yaml\n")
+        try tree.write("kustomization.yaml", """
+            resources:
+              - ./sub/
+            patches:
+              - patch: |
+                  - op: add
+                    path: /spec/template/spec/containers/0/env/-
+                target: {}
+
+            """)
+        XCTAssertTrue(try tree.build().contains("kubernetes.io/description: \"2024-01-01T00:00:00Z\""))
+    }
 }
