@@ -165,6 +165,13 @@ public final class OverlayResolver {
                 throw Diagnostic("accumulating components: new root '\(entry)' cannot be absolute", file: k.file)
             }
             _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
+            // kustomize merges a component's result back into the map: two resources it gave
+            // one ID are its error
+            do {
+                try acc.resources.checkUniqueIDs()
+            } catch let e as Diagnostic {
+                throw Diagnostic("accumulating components: recursed merging from path '\(full)': \(e.message)", file: k.file)
+            }
         }
         for t in try transformers(for: k, root: root, config: acc.config) + plugins.transformers(for: k, root: root, config: acc.config) {
             try buildMetadata.wrap(t, kustomization: k, root: root).transform(acc.resources)

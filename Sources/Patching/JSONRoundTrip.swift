@@ -1,3 +1,4 @@
+import KubeModel
 import YAML
 
 /// What kustomize's JSON 6902 step does to the whole patched resource besides the patch: it
@@ -25,13 +26,19 @@ public enum JSONRoundTrip {
     /// kustomize's JSON step fails on a value JSON has no form for, before the patch runs.
     public static func checkEncodable(_ node: Node, file: String) throws {
         switch node {
+        case .mapping(let m):
+            for e in m.entries {
+                if e.key.style == .plain, !OutputCheck.readsBackAsString(e.key.value) {
+                    throw Diagnostic(file: file, mark: e.key.mark, message:
+                        "json: unsupported type: map[interface {}]interface {} (map key '\(e.key.value)' is not a string; a JSON patch sends the whole resource through JSON)")
+                }
+                try checkEncodable(e.value, file: file)
+            }
         case .scalar(let s):
             if let failure = s.decodingFailure { throw Diagnostic(file: file, mark: s.mark, message: failure) }
             guard s.tag == .float, let f = float64(s), !f.isFinite else { return }
             throw Diagnostic(file: file, mark: s.mark, message:
                 "json: unsupported value: \(f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")) (a JSON patch sends the whole resource through JSON)")
-        case .mapping(let m):
-            for e in m.entries { try checkEncodable(e.value, file: file) }
         case .sequence(let seq):
             for item in seq.items { try checkEncodable(item, file: file) }
         }
@@ -97,6 +104,15 @@ public enum JSONRoundTrip {
     /// nothing (`key:`), as JSON's `null` (which later steps no longer drop); a string, in
     /// the style go-yaml writes it in.
     private static func roundTripped(_ s: Scalar, inFlow: Bool) -> Scalar? {
+        let result = convertedThroughJSON(s, inFlow: inFlow)
+        guard s.untagged else { return result }
+        // read back from text, every node has its tag again
+        var tagged = result ?? s
+        tagged.untagged = false
+        return tagged
+    }
+
+    private static func convertedThroughJSON(_ s: Scalar, inFlow: Bool) -> Scalar? {
         if s.style == .folded && s.tag == .string {
             return Scalar(s.marshalledValue(inFlow: inFlow), tag: .string, style: .literal, mark: s.mark)
         }
@@ -106,7 +122,11 @@ public enum JSONRoundTrip {
             return marshalled.style == s.style ? nil : marshalled
         }
         if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
-        if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
+        if s.tag == .null {
+            guard s.value.isEmpty else { return nil }
+            // written as nothing; in a flow collection go-yaml writes it as ''
+            return inFlow ? Scalar("", tag: .string, mark: s.mark) : Scalar("null", tag: .null, mark: s.mark)
+        }
         guard s.tag == .int, let d = float64(s) else { return nil }
         if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }
         // a JSON number: `0b101`, `0x1F`, `1_000` come back in decimal

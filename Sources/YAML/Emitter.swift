@@ -94,7 +94,12 @@ public struct YAMLEmitter {
         case .string:
             try emitString(s.marshalledValue(inFlow: inFlow), &emitter, ctx)
         case .null:
-            try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
+            // in a flow collection go-yaml cannot write an empty null as nothing: it quotes it
+            if inFlow && s.value.isEmpty {
+                try emitString("", &emitter, ctx)
+            } else {
+                try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
+            }
         case .bool:
             try emitRaw(s.boolValue == true ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, &emitter)
         case .int:

@@ -105,7 +105,10 @@ public struct Scalar: Sendable, Equatable {
         case .null:
             resolved = ScalarResolver.resolveInput(value)
             if resolved == .null { return nil }
-        case .string, .timestamp:
+        case .timestamp:
+            resolved = ScalarResolver.resolveInput(value)
+            if resolved == .timestamp { return nil }
+        case .string:
             return nil
         }
         return "yaml: cannot decode !!\(Self.tagName(resolved)) `\(value)` as a !!\(Self.tagName(tag))"

@@ -560,4 +560,111 @@ final class DifftestStyleRegressionTests: XCTestCase {
             """)
         XCTAssertTrue(try tree.build().contains("kubernetes.io/description: \"2024-01-01T00:00:00Z\""))
     }
+
+    /// Seed R: a JSON patch fails on a resource key that is not a string and gives every node
+    /// its tag back (a namespace set back untagged is a string again, so a replacement's
+    /// `0777` stays text); an empty null in a flow collection prints as ""; a timestamp field
+    /// given other text fails; a merged generator's name is set untagged.
+    func testSeedRDivergences() throws {
+        try tree.write("k/r.yml", "kind: Backup\nmetadata:\n  name: backup\n")
+        try tree.write("k/patch.yaml", "kind: Backup\nmetadata:\n  name: backup\nspec:\n  0777: a-b\n")
+        try tree.write("k/kustomization.yaml", """
+            resources: [r.yml]
+            patchesJson6902:
+            - target: {name: backup}
+              patch: '[{"op": "test", "path": "/kind", "value": "Backup"}]'
+            patches:
+            - path: patch.yaml
+
+            """)
+        XCTAssertTrue(tree.buildError("k").contains("json: unsupported type: map[interface {}]interface {}"), tree.buildError("k"))
+
+        try tree.write("ns/base/all.yml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: ns1\n---\nkind: Service\nmetadata:\n  name: src\n  labels: {v: '0777'}\n")
+        try tree.write("ns/base/kustomization.yaml", "resources: [all.yml]\n")
+        try tree.write("ns/left/kustomization.yaml", """
+            resources: [../base]
+            patchesJson6902:
+            - target: {name: s}
+              patch: '[{"op": "add", "path": "/metadata/annotations"}]'
+            patches:
+            - patch: "{apiVersion: v1, kind: Service, metadata: {name: s, namespace: ns1}}"
+
+            """)
+        try tree.write("ns/top/kustomization.yaml", """
+            resources: [../left]
+            replacements:
+            - source: {name: src, fieldPath: metadata.labels.v}
+              targets:
+              - select: {name: s}
+                fieldPaths: [metadata.namespace]
+
+            """)
+        XCTAssertTrue(try tree.build("ns/top").contains("  namespace: \"0777\"\n"))
+
+        try tree.write("flow/all.yml", #"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}"# + "\n")
+        try tree.write("flow/kustomization.yaml", """
+            resources: [all.yml]
+            patches:
+              - patch: |
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: c
+                  spec:
+                    count:
+                    -
+
+            """)
+        XCTAssertTrue(try tree.build("flow").hasSuffix("spec:\n  count:\n  - \"\"\n"))
+
+        try tree.write("ts/psm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: env\ndata:\n  data.txt: 2024-1-1\n")
+        try tree.write("ts/kustomization.yaml", """
+            configMapGenerator:
+            - name: env
+            nameSuffix: "-v2"
+            patchesStrategicMerge:
+            - psm.yaml
+            replacements:
+            - source: {}
+              targets:
+              - select: {}
+                fieldPaths: ["data.[data.txt]"]
+
+            """)
+        XCTAssertTrue(tree.buildError("ts").contains("cannot decode !!str `env-v2` as a !!timestamp"), tree.buildError("ts"))
+
+        try tree.write("gen/base/all.yaml", "kind: Service\nmetadata:\n  name: backend-headless\nspec:\n  ports:\n  - port: 5432\n")
+        try tree.write("gen/base/kustomization.yaml", "resources:\n- all.yaml\nsecretGenerator:\n- name: creds\n")
+        try tree.write("gen/c/kustomization.yaml", """
+            kind: Component
+            replacements:
+            - source: {name: backend-headless, fieldPath: spec.ports.0.port}
+              targets:
+              - select: {kind: Secret}
+
+            """)
+        try tree.write("gen/prod/kustomization.yaml", """
+            resources: [../base]
+            components: [../c]
+            secretGenerator:
+            - name: creds
+              behavior: replace
+            generatorOptions:
+              disableNameSuffixHash: true
+
+            """)
+        XCTAssertTrue(try tree.build("gen/prod").hasPrefix("apiVersion: v1\ndata: {}\nkind: Secret\nmetadata:\n  name: 5432\n"))
+    }
+
+    /// A component's result is merged back into the kustomization's map: two resources it
+    /// renamed to one ID are kustomize's error.
+    func testComponentThatMakesTwoResourcesOneIDFails() throws {
+        try tree.write("base/all.yml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: cache2\n")
+        try tree.write("base/kustomization.yaml", "resources:\n- all.yml\n")
+        try tree.write("c/kustomization.yaml", "kind: Component\nnamePrefix: c-\nreplacements:\n- source: {name: cache2}\n  targets:\n  - select: {}\n")
+        try tree.write("left/res.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: frontend-svc\n")
+        try tree.write("left/kustomization.yaml", "resources:\n- ../base\n- res.yaml\ncomponents:\n- ../c\n")
+        XCTAssertTrue(tree.buildError("left").contains("may not add resource with an already registered id: Service.v1/c-cache2"),
+                      tree.buildError("left"))
+    }
 }

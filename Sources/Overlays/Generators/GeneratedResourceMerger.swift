@@ -46,8 +46,14 @@ enum GeneratedResourceMerger {
     private static func copyMergedMetadata(from existing: Resource, into generated: Resource) {
         setStringMap("labels", in: generated, to: union(existing.labels(), generated.labels()))
         setStringMap("annotations", in: generated, to: union(existing.annotations(), generated.annotations()))
-        generated.name = existing.name
-        generated.namespace = existing.namespace
+        // kyaml's SetName/SetNamespace: new untagged nodes in the style of the fields they replace
+        let metadata = generated.object.ensureMapping("metadata")
+        metadata["name"] = .scalar(.settingText(existing.name, over: metadata["name"]?.asScalar))
+        if existing.namespace.isEmpty {
+            metadata.removeValue(forKey: "namespace")
+        } else {
+            metadata["namespace"] = .scalar(.settingText(existing.namespace, over: metadata["namespace"]?.asScalar))
+        }
         generated.previousIDs = existing.previousIDs
         generated.namePrefixes = existing.namePrefixes
         generated.nameSuffixes = existing.nameSuffixes
