@@ -23,6 +23,46 @@ public enum JSONRoundTrip {
         }
     }
 
+    /// What go-yaml's writing of the resource, before the patch runs, does to values that
+    /// depend on where they sit: a folded string reads back with go-yaml's folding quirk in
+    /// block context and exactly in a flow collection; a null written as nothing becomes
+    /// `null`, or the empty string in a flow collection (go-yaml quotes it there). Values the
+    /// patch brings are JSON already.
+    public static func marshal(_ node: Node, inFlow: Bool = false) {
+        switch node {
+        case .scalar:
+            return
+        case .mapping(let m):
+            let inFlow = inFlow || m.flow
+            for i in m.entries.indices {
+                if case .scalar(let s) = m.entries[i].value {
+                    if let written = written(s, inFlow: inFlow) { m.entries[i].value = .scalar(written) }
+                } else {
+                    marshal(m.entries[i].value, inFlow: inFlow)
+                }
+            }
+        case .sequence(let seq):
+            let inFlow = inFlow || seq.flow
+            for i in seq.items.indices {
+                if case .scalar(let s) = seq.items[i] {
+                    if let written = written(s, inFlow: inFlow) { seq.items[i] = .scalar(written) }
+                } else {
+                    marshal(seq.items[i], inFlow: inFlow)
+                }
+            }
+        }
+    }
+
+    private static func written(_ s: Scalar, inFlow: Bool) -> Scalar? {
+        if s.style == .folded && s.tag == .string {
+            return Scalar(s.marshalledValue(inFlow: inFlow), tag: .string, style: .literal, mark: s.mark)
+        }
+        if s.tag == .null && s.value.isEmpty {
+            return inFlow ? Scalar("", tag: .string, mark: s.mark) : Scalar("null", tag: .null, mark: s.mark)
+        }
+        return nil
+    }
+
     /// kustomize's JSON step fails on a value JSON has no form for, before the patch runs.
     public static func checkEncodable(_ node: Node, file: String) throws {
         switch node {
@@ -45,7 +85,7 @@ public enum JSONRoundTrip {
     }
 
     public static func apply(to object: Mapping) {
-        normalize(.mapping(object), inFlow: false)
+        normalize(.mapping(object))
         guard let annotations = object.mapping("metadata")?.mapping("annotations") else { return }
         for i in annotations.entries.indices {
             guard case .scalar(let s) = annotations.entries[i].value else { continue }
@@ -69,12 +109,11 @@ public enum JSONRoundTrip {
 
     private static let exactLimit = 9007199254740992.0  // 2^53
 
-    private static func normalize(_ node: Node, inFlow: Bool) {
+    private static func normalize(_ node: Node) {
         switch node {
         case .scalar:
             return
         case .mapping(let m):
-            let inFlow = inFlow || m.flow
             m.flow = false  // read back from go-yaml's block output
             for i in m.entries.indices {
                 // keys come back as go-yaml writes strings: `"true"`, `"31"` stay strings
@@ -82,19 +121,18 @@ public enum JSONRoundTrip {
                 let marshalledKey = Scalar.marshalledString(key.value, mark: key.mark)
                 if marshalledKey.style != key.style { m.entries[i].key = marshalledKey }
                 if case .scalar(let s) = m.entries[i].value {
-                    if let lossy = roundTripped(s, inFlow: inFlow) { m.entries[i].value = .scalar(lossy) }
+                    if let lossy = roundTripped(s) { m.entries[i].value = .scalar(lossy) }
                 } else {
-                    normalize(m.entries[i].value, inFlow: inFlow)
+                    normalize(m.entries[i].value)
                 }
             }
         case .sequence(let seq):
-            let inFlow = inFlow || seq.flow
             seq.flow = false
             for i in seq.items.indices {
                 if case .scalar(let s) = seq.items[i] {
-                    if let lossy = roundTripped(s, inFlow: inFlow) { seq.items[i] = .scalar(lossy) }
+                    if let lossy = roundTripped(s) { seq.items[i] = .scalar(lossy) }
                 } else {
-                    normalize(seq.items[i], inFlow: inFlow)
+                    normalize(seq.items[i])
                 }
             }
         }
@@ -103,8 +141,8 @@ public enum JSONRoundTrip {
     /// An integer float64 cannot hold exactly, as the float it becomes; a null written as
     /// nothing (`key:`), as JSON's `null` (which later steps no longer drop); a string, in
     /// the style go-yaml writes it in.
-    private static func roundTripped(_ s: Scalar, inFlow: Bool) -> Scalar? {
-        let result = convertedThroughJSON(s, inFlow: inFlow)
+    private static func roundTripped(_ s: Scalar) -> Scalar? {
+        let result = convertedThroughJSON(s)
         guard s.untagged else { return result }
         // read back from text, every node has its tag again
         var tagged = result ?? s
@@ -112,9 +150,10 @@ public enum JSONRoundTrip {
         return tagged
     }
 
-    private static func convertedThroughJSON(_ s: Scalar, inFlow: Bool) -> Scalar? {
+    private static func convertedThroughJSON(_ s: Scalar) -> Scalar? {
         if s.style == .folded && s.tag == .string {
-            return Scalar(s.marshalledValue(inFlow: inFlow), tag: .string, style: .literal, mark: s.mark)
+            // a patch's own value (the resource's were marshalled before the patch)
+            return Scalar(s.value, tag: .string, style: .literal, mark: s.mark)
         }
         if s.tag == .string {
             // read back from go-yaml's output: the quotes it chose replace the ones written
@@ -122,11 +161,7 @@ public enum JSONRoundTrip {
             return marshalled.style == s.style ? nil : marshalled
         }
         if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
-        if s.tag == .null {
-            guard s.value.isEmpty else { return nil }
-            // written as nothing; in a flow collection go-yaml writes it as ''
-            return inFlow ? Scalar("", tag: .string, mark: s.mark) : Scalar("null", tag: .null, mark: s.mark)
-        }
+        if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
         guard s.tag == .int, let d = float64(s) else { return nil }
         if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }
         // a JSON number: `0b101`, `0x1F`, `1_000` come back in decimal

@@ -667,4 +667,56 @@ final class DifftestStyleRegressionTests: XCTestCase {
         XCTAssertTrue(tree.buildError("left").contains("may not add resource with an already registered id: Service.v1/c-cache2"),
                       tree.buildError("left"))
     }
+
+    /// Seed S: an empty null a JSON patch adds stays null even in a flow resource (only the
+    /// resource's own values are written before the patch); a quoted `replicas` set by the
+    /// transformer still reads as an integer; a replacement keeps the target's quotes, which a
+    /// later patch value takes; a patch's labels are set as kyaml sets them (a multi-line
+    /// value is a literal block, so a later number merged onto it is a string).
+    func testSeedSDivergences() throws {
+        try tree.write("j/res.yml", #"{"kind": "RoleBinding", "metadata": {"name": "api-role"}}"# + "\n")
+        try tree.write("j/ops.yaml", "- op: add\n  path: /spec\n  value:\n    mode:\n")
+        try tree.write("j/kustomization.yaml", "resources:\n- res.yml\npatchesJson6902:\n- target:\n    name: api-role\n  path: ops.yaml\n")
+        XCTAssertTrue(try tree.build("j").hasSuffix("spec:\n  mode: null\n"))
+
+        try tree.write("r/base/all.yml", "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: \"2\"\n")
+        try tree.write("r/base/kustomization.yaml", "resources:\n  - all.yml\n")
+        try tree.write("r/mid/kustomization.yaml", "resources:\n- ../base\nconfigMapGenerator:\n- name: env2\nnamespace: kube-system\nreplicas:\n- name: web\n")
+        try tree.write("r/top/kustomization.yaml", """
+            resources: [../mid]
+            replacements:
+            - source: {name: env2, fieldPath: metadata.namespace}
+              targets:
+              - select: {name: web}
+                fieldPaths: [spec.replicas]
+
+            """)
+        XCTAssertTrue(tree.buildError("r/top").contains("cannot decode !!str `kube-system` as a !!int"), tree.buildError("r/top"))
+
+        try tree.write("q/base/role.yml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: worker-role\n")
+        try tree.write("q/base/kustomization.yaml", """
+            resources: [role.yml]
+            configMapGenerator:
+            - name: env2
+              literals: [k-1=on]
+            replacements:
+            - source: {group: rbac.authorization.k8s.io}
+              targets:
+              - select: {}
+                fieldPaths: [data.k-1]
+                options: {create: true}
+
+            """)
+        try tree.write("q/mid/smp.yaml", "kind: ConfigMap\nmetadata:\n  name: env2\ndata:\n  k-1: 2024-1-1\n")
+        try tree.write("q/mid/kustomization.yaml", "resources:\n- ../base\npatches:\n- path: smp.yaml\n  target: {}\n")
+        XCTAssertTrue(try tree.build("q/mid").contains("  k-1: \"2024-1-1\"\n"))
+
+        try tree.write("l/base/app.yaml", "apiVersion: scheduling.k8s.io/v1beta1\nkind: PriorityClass\nmetadata:\n  name: pc\n")
+        try tree.write("l/base/psm.yaml", "apiVersion: scheduling.k8s.io/v1beta1\nkind: PriorityClass\nmetadata:\n  name: pc\n  labels:\n    tier: |\n      end with newline\n")
+        try tree.write("l/base/kustomization.yaml", "resources:\n- app.yaml\npatchesStrategicMerge:\n- psm.yaml\n")
+        try tree.write("l/c/patch2.yaml", "apiVersion: scheduling.k8s.io/v1beta1\nkind: PriorityClass\nmetadata:\n  name: pc\n  labels:\n    tier: 1.5\n")
+        try tree.write("l/c/kustomization.yml", "kind: Component\npatches:\n- path: patch2.yaml\n")
+        try tree.write("l/right/kustomization.yaml", "resources:\n- ../base\ncomponents:\n- ../c\n")
+        XCTAssertTrue(try tree.build("l/right").contains("    tier: \"1.5\"\n"))
+    }
 }

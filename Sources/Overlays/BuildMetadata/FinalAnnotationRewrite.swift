@@ -14,7 +14,7 @@ enum FinalAnnotationRewrite {
         guard let annotations = r.metadata?.mapping("annotations"), !annotations.entries.isEmpty else { return }
         for i in annotations.entries.indices {
             let entry = annotations.entries[i]
-            if ScalarResolver.resolveInput(entry.key.value) != .string {
+            if !OutputCheck.readsBackAsString(entry.key.value) {
                 throw Diagnostic("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "
                                  + "(json: unsupported type: map[interface {}]interface {})", file: r.origin, mark: entry.key.mark)
             }

@@ -82,8 +82,8 @@ enum ReplacementValue {
         }
         // a text that does not fit the tag fails later, when kustomize reads the resource
         // (`Scalar.decodingFailure`); a later transformer may still overwrite it
+        // kyaml copies only the text: the tag and the quotes stay, and a later patch takes them
         t.value = newText
-        t.style = .plain
         slot.set(.scalar(t))
     }
 }

@@ -90,7 +90,7 @@ struct PatchApplier {
         let copy = patch.deepCopy()
         if let copied = copy.mapping("metadata")?.mapping("annotations") {
             for i in copied.entries.indices {
-                copied.entries[i].value = .string(copied.entries[i].value.asScalar?.value ?? "")
+                copied.entries[i].value = .scalar(.kyamlString(copied.entries[i].value.asScalar?.value ?? ""))
             }
         }
         return copy
@@ -110,7 +110,7 @@ struct PatchApplier {
             if pairs.isEmpty {
                 metadata.removeValue(forKey: field)
             } else {
-                metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: $0.0, value: .string($0.1)) }))
+                metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: $0.0, value: .scalar(.kyamlString($0.1))) }))
             }
         }
         return copy
@@ -126,6 +126,7 @@ struct PatchApplier {
             let result: Node
             try JSONRoundTrip.checkEncodable(.mapping(r.object), file: r.origin)
             JSONRoundTrip.unshare(.mapping(r.object))
+            JSONRoundTrip.marshal(.mapping(r.object))
             // The patch sees kustomize's build annotations, so `metadata.annotations` exists.
             var madeAnnotations = false
             if r.hasBuildAnnotations, let metadata = r.metadata, metadata["annotations"] == nil {

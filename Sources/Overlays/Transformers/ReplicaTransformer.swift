@@ -24,10 +24,13 @@ public struct ReplicaTransformer: Transformer {
                 for r in matched {
                     try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                         // kyaml's SetEntry tags the count !!int, keeping a quoted field's quotes
+                        // (then it prints as a string but must still read as an integer)
                         let old = parent[key]?.asScalar
-                        parent[key] = .scalar(old.map { $0.style != .plain } == true
-                            ? .settingText(String(replica.count), over: old)
-                            : Scalar(String(replica.count), tag: .int, mark: old?.mark ?? .none))
+                        var count = old.map { $0.style != .plain } == true
+                            ? Scalar.settingText(String(replica.count), over: old)
+                            : Scalar(String(replica.count), tag: .int, mark: old?.mark ?? .none)
+                        if count.tag == .string { count.declaredTag = .int }
+                        parent[key] = .scalar(count)
                     }
                 }
             }
