@@ -6,14 +6,15 @@ import YAML
 @inline(__always)
 func isMissingOrNull(_ node: Node?) -> Bool {
     guard let node else { return true }
-    if case .scalar(let s) = node { return s.tag == .null }
+    if case .scalar(let s) = node { return s.tag == .null && !s.untagged }
     return false
 }
 
-/// kyaml `IsTaggedNull`: a null scalar (an absent node is not).
+/// kyaml `IsTaggedNull`: a null scalar (an absent node is not; nor is a node kustomize's own
+/// code made, untagged, whose text reads as null: a replacement's created `""` stays).
 @inline(__always)
 func isTaggedNull(_ node: Node?) -> Bool {
-    if case .scalar(let s)? = node { return s.tag == .null }
+    if case .scalar(let s)? = node { return s.tag == .null && !s.untagged }
     return false
 }
 

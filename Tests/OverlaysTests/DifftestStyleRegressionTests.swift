@@ -719,4 +719,53 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("l/right/kustomization.yaml", "resources:\n- ../base\ncomponents:\n- ../c\n")
         XCTAssertTrue(try tree.build("l/right").contains("    tier: \"1.5\"\n"))
     }
+
+    /// Seed T: after a JSON patch kustomize sets the annotations again with plain keys, so a
+    /// key `"1"` fails the next JSON step; a replacement's created empty value is no null to
+    /// the patch walk and stays; with build metadata the annotations are set again after
+    /// every transformer, so a label written together with an annotation no longer shares it.
+    func testSeedTDivergences() throws {
+        try tree.write("k/base/all.yaml", #"{"kind": "HorizontalPodAutoscaler", "metadata": {"name": "hpa"}}"# + "\n")
+        try tree.write("k/base/kustomization.yaml", "resources:\n  - all.yaml\n")
+        try tree.write("k/c/ops.yaml", "- op: add\n  path: /metadata/annotations\n  value:\n    \"1\": x\n")
+        try tree.write("k/c/kustomization.yaml", "kind: Component\npatches:\n- target: {}\n  path: ops.yaml\n")
+        try tree.write("k/left/kustomization.yaml", """
+            resources: [../base]
+            components: [../c]
+            patchesJson6902:
+            - target: {name: hpa}
+              patch: '[{"op": "add", "path": "/metadata/labels", "value": {}}]'
+
+            """)
+        XCTAssertTrue(tree.buildError("k/left").contains("json: unsupported type"), tree.buildError("k/left"))
+
+        try tree.write("n/base/app.yaml", "kind: Service\nmetadata:\n  name: web-svc\n  labels:\n    env: \"\"\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ingress\n")
+        try tree.write("n/base/kustomization.yaml", """
+            resources: [app.yaml]
+            replacements:
+            - source: {kind: Service, fieldPath: metadata.labels.env}
+              targets:
+              - select: {kind: Ingress}
+                fieldPaths: [spec.x.y]
+                options: {create: true}
+
+            """)
+        try tree.write("n/prod/kustomization.yaml", """
+            resources: [../base]
+            patches:
+            - patch: |
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: ingress
+
+            """)
+        XCTAssertTrue(try tree.build("n/prod").hasSuffix("spec:\n  x:\n    \"y\": null\n"))
+
+        try tree.write("b/base/res.yaml", "kind: Service\nmetadata:\n  name: db-svc\n")
+        try tree.write("b/base/kustomization.yaml", "resources: [res.yaml]\nlabels:\n- pairs: {env: v1}\n  fields:\n  - path: metadata/annotations\n")
+        try tree.write("b/right/kustomization.yaml", "resources: [../base]\nlabels:\n- pairs: {env: \"1\"}\n")
+        try tree.write("b/top/kustomization.yaml", "resources: [../right]\nbuildMetadata: [managedByLabel]\n")
+        XCTAssertTrue(try tree.build("b/top").hasPrefix("kind: Service\nmetadata:\n  annotations:\n    env: v1\n"))
+    }
 }

@@ -160,6 +160,9 @@ struct PatchApplier {
         for i in m.entries.indices {
             let text = m.entries[i].value.asScalar.map { $0.tag == .null && $0.value.isEmpty ? "" : $0.value } ?? ""
             m.entries[i].value = .scalar(.kyamlString(text))
+            // the keys are new nodes too, written plain
+            let key = m.entries[i].key
+            if key.style != .plain { m.entries[i].key = Scalar(key.value, tag: .string, mark: key.mark) }
         }
     }
 
