@@ -162,6 +162,11 @@ public enum JSONRoundTrip {
         }
         if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
+        if s.tag == .float, let d = float64(s), d.isFinite {
+            // a JSON number: `09`, `1.50`, `1e3` come back as encoding/json writes them
+            let text = GoNumber.formatFloatForOutput(d)
+            return text == s.value ? nil : Scalar(text, tag: ScalarResolver.resolveInput(text) == .int ? .int : .float, mark: s.mark)
+        }
         guard s.tag == .int, let d = float64(s) else { return nil }
         if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }
         // a JSON number: `0b101`, `0x1F`, `1_000` come back in decimal

@@ -768,4 +768,60 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("b/top/kustomization.yaml", "resources: [../right]\nbuildMetadata: [managedByLabel]\n")
         XCTAssertTrue(try tree.build("b/top").hasPrefix("kind: Service\nmetadata:\n  annotations:\n    env: v1\n"))
     }
+
+    /// Seed U: a targeted patch's annotations are set with plain keys, so a key `"true"` fails
+    /// a later JSON step; a YAML-form JSON patch's `09` is the number 9; the images
+    /// transformer rewrites an image whatever type a replacement left in it.
+    func testSeedUDivergences() throws {
+        try tree.write("a/pvc.yaml", "kind: PersistentVolumeClaim\nmetadata:\n  name: pvc\n")
+        try tree.write("a/p.yaml", "kind: PersistentVolumeClaim\nmetadata:\n  name: pvc\n  annotations:\n    \"true\": x\n")
+        try tree.write("a/ops.yaml", "- op: add\n  path: /metadata/labels\n  value: {}\n")
+        try tree.write("a/kustomization.yaml", "resources: [pvc.yaml]\npatches:\n- path: p.yaml\n  target: {}\n- path: ops.yaml\n  target: {}\n")
+        XCTAssertTrue(tree.buildError("a").contains("json: unsupported type"), tree.buildError("a"))
+
+        try tree.write("n/base/kustomization.yml", """
+            configMapGenerator:
+            - name: creds
+              literals: [k=v]
+            patches:
+            - target: {}
+              patch: |-
+                - op: add
+                  path: "/data/a~1b"
+                  value: 09
+
+            """)
+        try tree.write("n/mid/kustomization.yaml", "resources: [../base]\nconfigMapGenerator:\n- name: creds\n  behavior: merge\n")
+        XCTAssertTrue(try tree.build("n/mid").hasPrefix("apiVersion: v1\ndata:\n  a/b: \"9\"\n"))
+
+        try tree.write("i/base/deployment.yaml", """
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                  - image: redis:7
+            ---
+            kind: Service
+            metadata:
+              name: svc
+            spec:
+              ports:
+              - port: 5432
+
+            """)
+        try tree.write("i/base/kustomization.yaml", """
+            resources: [deployment.yaml]
+            replacements:
+            - source: {kind: Service, fieldPath: spec.ports.0.port}
+              targets:
+              - select: {kind: Deployment}
+                fieldPaths: ["spec.template.spec.containers.*.image"]
+
+            """)
+        try tree.write("i/left/kustomization.yml", "resources:\n- ../base\nimages:\n- name: \"*\"\n  newName: my.registry/nginx\n")
+        XCTAssertTrue(try tree.build("i/left").contains("      - image: my.registry/nginx\n"))
+    }
 }

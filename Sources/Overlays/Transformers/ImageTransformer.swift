@@ -26,7 +26,7 @@ public struct ImageTransformer: Transformer {
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
-                    if let s = parent[key]?.asScalar, s.tag == .string, let updated = update(s.value) {
+                    if let s = parent[key]?.asScalar, s.tag != .null, let updated = update(s.value) {
                         parent[key] = .scalar(.settingText(updated, over: s))
                     }
                 }
@@ -42,7 +42,7 @@ public struct ImageTransformer: Transformer {
                 updateContainerLists(e.value)
                 if e.key.value == "containers" || e.key.value == "initContainers", let seq = e.value.asSequence {
                     for case .mapping(let c) in seq.items {
-                        if let s = c["image"]?.asScalar, s.tag == .string, let updated = update(s.value) {
+                        if let s = c["image"]?.asScalar, s.tag != .null, let updated = update(s.value) {
                             c["image"] = .scalar(.settingText(updated, over: s))
                         }
                     }

@@ -91,6 +91,7 @@ struct PatchApplier {
         if let copied = copy.mapping("metadata")?.mapping("annotations") {
             for i in copied.entries.indices {
                 copied.entries[i].value = .scalar(.kyamlString(copied.entries[i].value.asScalar?.value ?? ""))
+                copied.entries[i].key = Scalar(copied.entries[i].key.value, tag: .string, mark: copied.entries[i].key.mark)
             }
         }
         return copy
@@ -110,7 +111,10 @@ struct PatchApplier {
             if pairs.isEmpty {
                 metadata.removeValue(forKey: field)
             } else {
-                metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: $0.0, value: .scalar(.kyamlString($0.1))) }))
+                // new nodes, keys written plain (kyaml's SetLabels/SetAnnotations)
+                metadata[field] = .mapping(Mapping(pairs.map {
+                    MapEntry(key: Scalar($0.0.value, tag: .string, mark: $0.0.mark), value: .scalar(.kyamlString($0.1)))
+                }))
             }
         }
         return copy
