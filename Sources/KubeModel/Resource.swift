@@ -69,12 +69,16 @@ public final class Resource {
     /// kyaml's `GetValidatedMetadata`, which kustomize applies to what it loads and to what
     /// it builds: a kind, and a name unless the kind is a list (Kustomize v5.5.0 has no
     /// `generateName` support: such a resource is this error too).
-    public func validateMetadata() throws {
+    /// kustomize's checks on a resource's kind and name. Read from a file the name is typed
+    /// (`name: null` is missing); at the end of a build it is the field's text, so a name a
+    /// replacement set to `~` or `null` passes and only an empty one is missing.
+    public func validateMetadata(nameAsText: Bool = false) throws {
         let kind = self.kind
         if kind.isEmpty {
             throw Diagnostic("missing kind in resource", file: origin, mark: object.mark)
         }
-        if name.isEmpty && !kind.hasSuffix("List") {
+        let missingName = nameAsText ? (metadata?["name"]?.asScalar?.value ?? "").isEmpty : name.isEmpty
+        if missingName && !kind.hasSuffix("List") {
             throw Diagnostic("missing metadata.name in \(kind) resource", file: origin, mark: object.mark)
         }
     }

@@ -50,7 +50,7 @@ public final class OverlayResolver {
         // one ID (a replacement writing the same name twice) are its error.
         let unique = ResourceMap()
         for r in kept {
-            try r.validateMetadata()
+            try r.validateMetadata(nameAsText: true)
             try OutputCheck.check(r)
             try unique.append(r)
             try FinalAnnotationRewrite.apply(to: r)

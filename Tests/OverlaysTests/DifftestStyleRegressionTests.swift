@@ -824,4 +824,32 @@ final class DifftestStyleRegressionTests: XCTestCase {
         try tree.write("i/left/kustomization.yml", "resources:\n- ../base\nimages:\n- name: \"*\"\n  newName: my.registry/nginx\n")
         XCTAssertTrue(try tree.build("i/left").contains("      - image: my.registry/nginx\n"))
     }
+
+    /// At the end of a build kustomize checks a name's text: a replacement that names a
+    /// resource `~` passes (the suffix made the name untagged, so it prints as null), an empty
+    /// name fails.
+    func testFinalNameCheckReadsTheText() throws {
+        try tree.write("base/d.yaml", #"{"kind": "Deployment", "metadata": {"name": "proxy"}, "spec": {"x": "~", "y": ""}}"# + "\n")
+        try tree.write("base/kustomization.yaml", "resources:\n  - d.yaml\n")
+        try tree.write("mid/service.yml", "kind: Ingress\nmetadata:\n  name: web-ingr\n")
+        try tree.write("mid/kustomization.yaml", """
+            resources: [../base, service.yml]
+            nameSuffix: "-v2"
+            replacements:
+            - source: {name: proxy, fieldPath: spec.x}
+              targets:
+              - select: {}
+
+            """)
+        XCTAssertTrue(try tree.build("mid").hasSuffix("kind: Ingress\nmetadata:\n  name: null\n"))
+        try tree.write("mid/kustomization.yaml", """
+            resources: [../base, service.yml]
+            replacements:
+            - source: {name: proxy, fieldPath: spec.y}
+              targets:
+              - select: {kind: Ingress}
+
+            """)
+        XCTAssertTrue(tree.buildError("mid").contains("missing metadata.name"), tree.buildError("mid"))
+    }
 }
