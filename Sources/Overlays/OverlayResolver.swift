@@ -151,10 +151,11 @@ public final class OverlayResolver {
         plugins.generatedBy = { [buildMetadata] produced, config in
             try buildMetadata.pluginGenerated(produced, config: config, kustomization: k, root: root)
         }
-        // Each generator's output is annotated before the next runs, as kustomize does.
-        let before = Set(acc.resources.resources.map { ObjectIdentifier($0) })
-        try GeneratorRunner(loader: loader, diagnostics: diagnostics).run(k, root: root, into: acc.resources)
-        buildMetadata.generated(acc.resources.resources.filter { !before.contains(ObjectIdentifier($0)) }, kustomization: k, root: root)
+        // Each generator's output is annotated before the next runs, as kustomize does (a
+        // `replace` then a `merge` of one ConfigMap keeps the replacing entry's origin).
+        try GeneratorRunner(loader: loader, diagnostics: diagnostics).run(k, root: root, into: acc.resources) { [buildMetadata] produced in
+            buildMetadata.generated([produced], kustomization: k, root: root)
+        }
         try plugins.generate(k, root: root, config: acc.config, into: acc.resources)
         for entry in k.components {
             let full = PathName.join(root, entry)

@@ -852,4 +852,21 @@ final class DifftestStyleRegressionTests: XCTestCase {
             """)
         XCTAssertTrue(tree.buildError("mid").contains("missing metadata.name"), tree.buildError("mid"))
     }
+
+    /// kustomize annotates each generator entry's output before the next entry runs: a
+    /// `replace` then a `merge` of one ConfigMap keeps the replacing kustomization's origin.
+    func testOriginOfAReplacedThenMergedGenerator() throws {
+        try tree.write("right/kustomization.yml", "configMapGenerator:\n- name: env\n")
+        try tree.write("top/kustomization.yaml", """
+            resources: [../right]
+            configMapGenerator:
+            - name: env
+              behavior: replace
+            - name: env
+              behavior: merge
+            buildMetadata: [originAnnotations]
+
+            """)
+        XCTAssertTrue(try tree.build("top").contains("config.kubernetes.io/origin: |\n      configuredIn: kustomization.yaml\n"))
+    }
 }

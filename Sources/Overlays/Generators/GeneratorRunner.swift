@@ -16,7 +16,10 @@ public struct GeneratorRunner {
         self.diagnostics = diagnostics
     }
 
-    public func run(_ k: Kustomization, root: String, into resources: ResourceMap) throws {
+    /// Runs every entry in order; `afterEach` sees each entry's resource once it is in the map
+    /// (kustomize annotates each generator's output before the next one runs).
+    public func run(_ k: Kustomization, root: String, into resources: ResourceMap,
+                    afterEach: (Resource) -> Void = { _ in }) throws {
         // Decoded even when no entry uses it: a typo there is an error, as in kustomize.
         let global = try globalOptions(k)
         let entries = try k.configMapGenerator.map { try GeneratorArgs.decode($0, kind: .configMap, file: k.file) }
@@ -28,6 +31,7 @@ public struct GeneratorRunner {
             let generated = try Self.generate(args, loader: loader, root: root, kustomizationFile: k.file)
             try GeneratedResourceMerger.absorb(generated, args, into: resources)
             try UnquotedKeyCheck.check(generated, args)
+            afterEach(generated)
         }
     }
 
