@@ -7,23 +7,21 @@ import YAML
 /// later patch as a written null does), integers in decimal, timestamps as RFC 3339 strings.
 /// Infinity and NaN have no JSON form, so kustomize fails on them.
 enum ListItemConversion {
-    static func apply(_ node: Node, file: String) throws -> Node {
-        switch node {
-        case .mapping(let m):
-            m.flow = true
-            for i in m.entries.indices {
-                let key = m.entries[i].key
-                m.entries[i].key = Scalar(key.value, tag: .string, style: .doubleQuoted, mark: key.mark)
-                m.entries[i].value = try apply(m.entries[i].value, file: file)
+    static func apply(_ node: Node, file: String) throws {
+        try ScalarRewrite.apply(node, collection: { collection, _ in
+            switch collection {
+            case .mapping(let m):
+                m.flow = true
+                for i in m.entries.indices {
+                    let key = m.entries[i].key
+                    m.entries[i].key = Scalar(key.value, tag: .string, style: .doubleQuoted, mark: key.mark)
+                }
+            case .sequence(let seq):
+                seq.flow = true
+            case .scalar:
+                break
             }
-            return node
-        case .sequence(let seq):
-            seq.flow = true
-            for i in seq.items.indices { seq.items[i] = try apply(seq.items[i], file: file) }
-            return node
-        case .scalar(let s):
-            return .scalar(try convert(s, file: file))
-        }
+        }, scalar: { s, _ in try convert(s, file: file) })
     }
 
     private static func convert(_ s: Scalar, file: String) throws -> Scalar {

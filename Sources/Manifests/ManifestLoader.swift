@@ -176,7 +176,7 @@ public final class ManifestLoader {
                     guard let im = item.asMapping else {
                         throw Diagnostic("an item of a \(kind) must be a mapping", file: file, mark: item.mark)
                     }
-                    if throughJSON { _ = try ListItemConversion.apply(.mapping(im), file: file) }
+                    if throughJSON { try ListItemConversion.apply(.mapping(im), file: file) }
                     out.append(try validated(im, file: file))
                 }
                 continue

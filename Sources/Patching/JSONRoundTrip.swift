@@ -28,29 +28,8 @@ public enum JSONRoundTrip {
     /// block context and exactly in a flow collection; a null written as nothing becomes
     /// `null`, or the empty string in a flow collection (go-yaml quotes it there). Values the
     /// patch brings are JSON already.
-    public static func marshal(_ node: Node, inFlow: Bool = false) {
-        switch node {
-        case .scalar:
-            return
-        case .mapping(let m):
-            let inFlow = inFlow || m.flow
-            for i in m.entries.indices {
-                if case .scalar(let s) = m.entries[i].value {
-                    if let written = written(s, inFlow: inFlow) { m.entries[i].value = .scalar(written) }
-                } else {
-                    marshal(m.entries[i].value, inFlow: inFlow)
-                }
-            }
-        case .sequence(let seq):
-            let inFlow = inFlow || seq.flow
-            for i in seq.items.indices {
-                if case .scalar(let s) = seq.items[i] {
-                    if let written = written(s, inFlow: inFlow) { seq.items[i] = .scalar(written) }
-                } else {
-                    marshal(seq.items[i], inFlow: inFlow)
-                }
-            }
-        }
+    public static func marshal(_ node: Node) {
+        ScalarRewrite.apply(node, collection: { _, _ in }, scalar: { s, inFlow in written(s, inFlow: inFlow) })
     }
 
     private static func written(_ s: Scalar, inFlow: Bool) -> Scalar? {
@@ -110,32 +89,23 @@ public enum JSONRoundTrip {
     private static let exactLimit = 9007199254740992.0  // 2^53
 
     private static func normalize(_ node: Node) {
-        switch node {
-        case .scalar:
-            return
-        case .mapping(let m):
-            m.flow = false  // read back from go-yaml's block output
-            for i in m.entries.indices {
+        ScalarRewrite.apply(node, collection: { collection, _ in
+            // read back from go-yaml's block output
+            switch collection {
+            case .mapping(let m):
+                m.flow = false
                 // keys come back as go-yaml writes strings: `"true"`, `"31"` stay strings
-                let key = m.entries[i].key
-                let marshalledKey = Scalar.marshalledString(key.value, mark: key.mark)
-                if marshalledKey.style != key.style { m.entries[i].key = marshalledKey }
-                if case .scalar(let s) = m.entries[i].value {
-                    if let lossy = roundTripped(s) { m.entries[i].value = .scalar(lossy) }
-                } else {
-                    normalize(m.entries[i].value)
+                for i in m.entries.indices {
+                    let key = m.entries[i].key
+                    let marshalledKey = Scalar.marshalledString(key.value, mark: key.mark)
+                    if marshalledKey.style != key.style { m.entries[i].key = marshalledKey }
                 }
+            case .sequence(let seq):
+                seq.flow = false
+            case .scalar:
+                break
             }
-        case .sequence(let seq):
-            seq.flow = false
-            for i in seq.items.indices {
-                if case .scalar(let s) = seq.items[i] {
-                    if let lossy = roundTripped(s) { seq.items[i] = .scalar(lossy) }
-                } else {
-                    normalize(seq.items[i])
-                }
-            }
-        }
+        }, scalar: { s, _ in roundTripped(s) })
     }
 
     /// An integer float64 cannot hold exactly, as the float it becomes; a null written as

@@ -83,6 +83,11 @@ struct PatchApplier {
         }
     }
 
+    /// A key as kyaml's `SetLabels`/`SetAnnotations` make it anew: a plain string.
+    static func newKey(_ key: Scalar) -> Scalar {
+        Scalar(key.value, tag: .string, mark: key.mark)
+    }
+
     /// kustomize marks a patch that may rename or re-kind with an annotation (`SetAnnotations`),
     /// which turns the patch's own annotation values into text (`.5` is `".5"`).
     static func annotationsAsText(of patch: Mapping) -> Mapping {
@@ -91,7 +96,7 @@ struct PatchApplier {
         if let copied = copy.mapping("metadata")?.mapping("annotations") {
             for i in copied.entries.indices {
                 copied.entries[i].value = .scalar(.kyamlString(copied.entries[i].value.asScalar?.value ?? ""))
-                copied.entries[i].key = Scalar(copied.entries[i].key.value, tag: .string, mark: copied.entries[i].key.mark)
+                copied.entries[i].key = Self.newKey(copied.entries[i].key)
             }
         }
         return copy
@@ -113,7 +118,7 @@ struct PatchApplier {
             } else {
                 // new nodes, keys written plain (kyaml's SetLabels/SetAnnotations)
                 metadata[field] = .mapping(Mapping(pairs.map {
-                    MapEntry(key: Scalar($0.0.value, tag: .string, mark: $0.0.mark), value: .scalar(.kyamlString($0.1)))
+                    MapEntry(key: Self.newKey($0.0), value: .scalar(.kyamlString($0.1)))
                 }))
             }
         }
@@ -166,7 +171,7 @@ struct PatchApplier {
             m.entries[i].value = .scalar(.kyamlString(text))
             // the keys are new nodes too, written plain
             let key = m.entries[i].key
-            if key.style != .plain { m.entries[i].key = Scalar(key.value, tag: .string, mark: key.mark) }
+            if key.style != .plain { m.entries[i].key = newKey(key) }
         }
     }
 
