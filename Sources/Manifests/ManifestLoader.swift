@@ -37,7 +37,8 @@ public final class ManifestLoader {
     /// The real path of `path` (symlinks resolved), remembered for the build.
     public func realPath(_ path: String) -> String? {
         if let known = realPaths[path] { return known }
-        guard let real = fileSystem.realPath(path) else { return nil }
+        let resolved = sharedCache.map { $0.realPath(path) { fileSystem.realPath(path) } } ?? fileSystem.realPath(path)
+        guard let real = resolved else { return nil }
         realPaths[path] = real
         return real
     }

@@ -8,6 +8,9 @@ public final class SharedParseCache: @unchecked Sendable {
     // The trees are only read (deep-copied) after they are stored; the lock guards the table.
     private let lock = Mutex<Void>(())
     private var documents: [String: [Node]] = [:]
+    /// Real paths found so far: each costs a readlink per path component, and every build of a
+    /// render resolves the same bases and files again. Paths that do not exist are not kept.
+    private var realPaths: [String: String] = [:]
 
     public init() {}
 
@@ -19,6 +22,14 @@ public final class SharedParseCache: @unchecked Sendable {
         let parsed = try parse()
         lock.withLock { _ in if documents[realPath] == nil { documents[realPath] = parsed } }
         return parsed.map { $0.deepCopy() }
+    }
+
+    /// The real path of `path`, resolved with `resolve` the first time it is asked for.
+    func realPath(_ path: String, resolve: () -> String?) -> String? {
+        if let known = lock.withLock({ _ in realPaths[path] }) { return known }
+        guard let real = resolve() else { return nil }
+        lock.withLock { _ in realPaths[path] = real }
+        return real
     }
 
     /// How many files it holds.

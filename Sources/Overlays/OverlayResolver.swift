@@ -32,7 +32,7 @@ public final class OverlayResolver {
         guard loader.fileSystem.type(of: dir) == .directory else {
             throw Diagnostic("must build at directory: not a valid directory", file: dir)
         }
-        let root = loader.fileSystem.realPath(dir) ?? dir
+        let root = loader.realPath(dir) ?? dir
         // A Component may be built directly; only as a `resources:` entry is it an error.
         let k = try loader.loadKustomization(in: root)
         let cacheable = k.openapi.isEmpty && !BuildMetadataMode(k.buildMetadata).tracks
@@ -72,7 +72,7 @@ public final class OverlayResolver {
 
     /// Builds a kustomization directory used as a resource (a base).
     func accumulateDirectory(_ dir: String, from parent: Kustomization, isComponent: Bool, into acc: Accumulator?) throws -> Accumulator {
-        let root = loader.fileSystem.realPath(dir) ?? dir
+        let root = loader.realPath(dir) ?? dir
         if inProgress.contains(root) {
             throw Diagnostic("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
         }

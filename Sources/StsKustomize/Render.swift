@@ -26,8 +26,11 @@ public struct Render: Sendable {
     /// One directory's render.
     public struct Entry: Sendable {
         public var directory: String
-        /// The bytes `sts-kustomize build DIRECTORY` prints; nil when the build failed.
+        /// The bytes `sts-kustomize build DIRECTORY` prints; nil when the build failed (or when
+        /// the `each` hook of `run` has taken them).
         public var output: [UInt8]?
+        /// How many bytes the output has, kept when the hook releases them.
+        public var byteCount: Int
         public var resourceCount: Int
         public var error: Diagnostic?
         public var warnings: [BuildWarning]
@@ -35,22 +38,33 @@ public struct Render: Sendable {
     }
 
     /// Renders each directory; a failure is reported in its entry and the others still render.
-    /// `progress` is called (from any thread) with the number done and the total.
-    public func run(_ directories: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Entry] {
+    /// `progress` is called (from any thread) with the number done and the total. `each` is
+    /// called on the worker that rendered an entry, as soon as it is done, so writing outputs
+    /// runs side by side too; it may record an error in the entry or release its output.
+    ///
+    /// Directories that include many others (a cluster listing every app overlay) start first:
+    /// they take longest, and the ones they include then find their accumulations cached, so
+    /// no core waits at the end behind one large directory.
+    public func run(_ directories: [String], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    each: (@Sendable (inout Entry) -> Void)? = nil) -> [Entry] {
         let done = Mutex(0)
         var options = self.options
         if options.sharedCache == nil { options.sharedCache = SharedParseCache() }
         if options.accumulationCache == nil { options.accumulationCache = AccumulationCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
+        let order = jobs > 1 ? RenderOrder.largestFirst(directories, options: opts) : Array(directories.indices)
         // `jobs` workers take the next directory as they free up; results keep the input order.
         let next = Mutex(0)
         let perWorker = Parallel.map(jobs) { _ in
             var mine: [(Int, Entry)] = []
             while true {
-                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
-                guard i < directories.count else { break }
-                mine.append((i, Self.render(directories[i], opts)))
+                let n = next.withLock { n -> Int in defer { n += 1 }; return n }
+                guard n < order.count else { break }
+                let i = order[n]
+                var entry = Self.render(directories[i], opts)
+                each?(&entry)
+                mine.append((i, entry))
                 if let progress { progress(done.withLock { $0 += 1; return $0 }, directories.count) }
             }
             return mine
@@ -65,12 +79,12 @@ public struct Render: Sendable {
         do {
             let result = try Build(options: options).run(dir)
             let bytes = try result.yaml()
-            return Entry(directory: dir, output: bytes, resourceCount: result.resources.resources.count, error: nil,
+            return Entry(directory: dir, output: bytes, byteCount: bytes.count, resourceCount: result.resources.resources.count, error: nil,
                          warnings: result.warnings, seconds: monotonicSeconds() - start)
         } catch let e as Diagnostic {
-            return Entry(directory: dir, output: nil, resourceCount: 0, error: e, warnings: [], seconds: monotonicSeconds() - start)
+            return Entry(directory: dir, output: nil, byteCount: 0, resourceCount: 0, error: e, warnings: [], seconds: monotonicSeconds() - start)
         } catch {
-            return Entry(directory: dir, output: nil, resourceCount: 0, error: Diagnostic("\(error)", file: dir), warnings: [],
+            return Entry(directory: dir, output: nil, byteCount: 0, resourceCount: 0, error: Diagnostic("\(error)", file: dir), warnings: [],
                          seconds: monotonicSeconds() - start)
         }
     }
@@ -92,13 +106,12 @@ public struct Render: Sendable {
         }
         var seen = Set<String>()
         found = found.filter { seen.insert(fileSystem.realPath($0) ?? $0).inserted }
-        var kustomizations: [(dir: String, doc: Mapping?)] = []
-        for dir in found {
-            let file = ManifestLoader.kustomizationFileNames.map { PathName.join(dir, $0) }.first { fileSystem.type(of: $0) == .file }
-            let doc = file.flatMap { try? fileSystem.readBytes($0) }.flatMap { try? YAMLParser().parse(bytes: $0, file: "k") }?.first?.asMapping
-            if doc?.string("kind") == "Component" { continue }
-            kustomizations.append((dir, doc))
+        // Each kustomization is read to leave Components out; side by side, as there may be hundreds.
+        let docs = Parallel.map(found.count) { i -> Mapping? in
+            let file = ManifestLoader.kustomizationFileNames.map { PathName.join(found[i], $0) }.first { fileSystem.type(of: $0) == .file }
+            return file.flatMap { try? fileSystem.readBytes($0) }.flatMap { try? YAMLParser().parse(bytes: $0, file: "k") }?.first?.asMapping
         }
+        let kustomizations = zip(found, docs).filter { $0.1?.string("kind") != "Component" }.map { (dir: $0.0, doc: $0.1) }
         if entryPointsOnly {
             var used = Set<String>()
             for (dir, doc) in kustomizations {
@@ -108,7 +121,7 @@ public struct Render: Sendable {
                     }
                 }
             }
-            kustomizations = kustomizations.filter { !used.contains(fileSystem.realPath($0.dir) ?? $0.dir) }
+            return kustomizations.filter { !used.contains(fileSystem.realPath($0.dir) ?? $0.dir) }.map(\.dir).sorted()
         }
         return kustomizations.map(\.dir).sorted()
     }

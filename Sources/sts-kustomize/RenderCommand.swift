@@ -25,30 +25,24 @@ struct RenderCommand: ParsableCommand {
         // A progress line on a terminal only.
         let onTerminal = isatty(2) == 1
         let progress: (@Sendable (Int, Int) -> Void)? = onTerminal ? Self.showProgress : nil
-        let entries = Render(options: restrictor.buildOptions, jobs: jobs).run(dirs, progress: progress)
+        // Each output is written by the worker that rendered it, as soon as it is done.
+        var writeOutput: (@Sendable (inout Render.Entry) -> Void)?
+        if let outdir = output {
+            writeOutput = { entry in Self.write(&entry, under: outdir) }
+        }
+        let entries = Render(options: restrictor.buildOptions, jobs: jobs).run(dirs, progress: progress, each: writeOutput)
         if onTerminal && !dirs.isEmpty { _ = try? Console.writeAll(2, Array("\r\u{1B}[K".utf8), name: "standard error") }
         var failed = false
         var lines = ""
         for e in entries {
             for w in e.warnings { Console.error("warning: \(e.directory): \(w)") }
-            if let output {
-                let target = output + "/" + Self.relative(e.directory) + "/manifest.yaml"
-                if let bytes = e.output {
-                    try Console.failing(status: 1) {
-                        try Self.makeDirectories(String(target.dropLast("/manifest.yaml".count)))
-                        try OutputFile.write(target, bytes, durable: false)
-                    }
-                } else {
-                    unlink(target)  // a directory that now fails shows no old render as current
-                }
-            }
             if e.error != nil { failed = true }
             switch format {
             case .text:
                 if let error = e.error {
                     lines += "FAIL \(e.directory): \(error)\n"
                 } else {
-                    lines += "ok   \(e.directory) (\(e.resourceCount) resources, \(e.output?.count ?? 0) bytes, \(Int(e.seconds * 1000)) ms)\n"
+                    lines += "ok   \(e.directory) (\(e.resourceCount) resources, \(e.byteCount) bytes, \(Int(e.seconds * 1000)) ms)\n"
                 }
             case .json:
                 lines += Self.json(e) + "\n"
@@ -56,6 +50,27 @@ struct RenderCommand: ParsableCommand {
         }
         try Console.failing(status: 1) { try Console.writeStdout(Array(lines.utf8)) }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Writes the entry's output to OUTDIR/<directory>/manifest.yaml atomically and releases
+    /// it; a directory that failed has its old manifest removed, so OUTDIR never shows an old
+    /// render as current. A write that fails makes the entry fail.
+    static func write(_ entry: inout Render.Entry, under outdir: String) {
+        let dir = outdir + "/" + relative(entry.directory)
+        let target = dir + "/manifest.yaml"
+        guard let bytes = entry.output else {
+            unlink(target)
+            return
+        }
+        entry.output = nil
+        do {
+            try makeDirectories(dir)
+            try OutputFile.write(target, bytes, durable: false)
+        } catch let e as OutputError {
+            entry.error = Diagnostic(e.message)
+        } catch {
+            entry.error = Diagnostic("\(error)", file: target)
+        }
     }
 
     @Sendable static func showProgress(_ done: Int, _ total: Int) {
@@ -70,18 +85,21 @@ struct RenderCommand: ParsableCommand {
         return normalized.replacingParentReferences()
     }
 
+    /// `mkdir -p`, deepest first: one call when the directory or its parent exists (the
+    /// common case when hundreds of outputs share their parents), safe when workers race.
     static func makeDirectories(_ path: String) throws {
-        var current = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw OutputError(writing: current, errno: errno) }
+        if path.isEmpty || mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw OutputError(writing: path, errno: errno)
         }
+        try makeDirectories(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw OutputError(writing: path, errno: errno) }
     }
 
     static func json(_ e: Render.Entry) -> String {
         let status = e.error == nil ? "ok" : "error"
         let error = e.error.map { ValueText.quoted("\($0)") } ?? "null"
-        return "{\"path\":\(ValueText.quoted(e.directory)),\"status\":\"\(status)\",\"resources\":\(e.resourceCount),\"bytes\":\(e.output?.count ?? 0),"
+        return "{\"path\":\(ValueText.quoted(e.directory)),\"status\":\"\(status)\",\"resources\":\(e.resourceCount),\"bytes\":\(e.byteCount),"
             + "\"seconds\":\(Double(Int(e.seconds * 1e6)) / 1e6),\"error\":\(error)}"
     }
 }

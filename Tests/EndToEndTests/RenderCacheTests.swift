@@ -1,4 +1,4 @@
-import StsKustomize
+@testable import StsKustomize
 import XCTest
 
 /// `render` accumulates each base and overlay once and hands every build its own copy: the
@@ -87,5 +87,30 @@ final class RenderCacheTests: XCTestCase {
             // base, dev, prod and cluster are kept; vars and outer hold vars, the loops fail
             XCTAssertEqual(cache.count, 4)
         }
+    }
+
+    func testLargestDirectoriesStartFirst() {
+        var options = BuildOptions(fileSystem: tree())
+        options.sharedCache = SharedParseCache()
+        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/loop-a"]
+        // cluster reaches itself, dev, prod and base twice (5); the loop counts each side once
+        let order = RenderOrder.largestFirst(dirs, options: options).map { dirs[$0] }
+        XCTAssertEqual(order, ["/r/cluster", "/r/loop-a", "/r/dev", "/r/prod", "/r/base"])
+    }
+
+    func testHookSeesEachEntryOnItsWorkerAndResultsKeepTheInputOrder() throws {
+        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/loop-a"]
+        let entries = Render(options: BuildOptions(fileSystem: tree()), jobs: 2).run(dirs, each: { entry in
+            // what `render -o` does: write the bytes away and keep only their count
+            if entry.output != nil { entry.output = nil } else { entry.resourceCount = -1 }
+        })
+        XCTAssertEqual(entries.map(\.directory), dirs)
+        for e in entries where e.directory != "/r/loop-a" {
+            XCTAssertNil(e.error, e.directory)
+            XCTAssertNil(e.output, e.directory)
+            XCTAssertGreaterThan(e.byteCount, 100, e.directory)
+        }
+        XCTAssertEqual(entries.last?.resourceCount, -1, "a failed entry reaches the hook too")
+        XCTAssertNotNil(entries.last?.error)
     }
 }
