@@ -4,7 +4,16 @@ import CYAML
 /// go-yaml v2, whose emitter is libyaml's. So we drive libyaml's emitter with go-yaml's
 /// choices: sorted keys, YAML 1.1 quoting, `|` for multi-line strings, normalised numbers.
 public struct YAMLEmitter {
-    public init() {}
+    /// Every document through libyaml itself (the tests compare the two paths).
+    let libyamlOnly: Bool
+
+    public init() {
+        libyamlOnly = false
+    }
+
+    init(libyamlOnly: Bool) {
+        self.libyamlOnly = libyamlOnly
+    }
 
     /// One document, no `---` marker.
     public func emit(_ node: Node) throws -> [UInt8] {
@@ -18,6 +27,9 @@ public struct YAMLEmitter {
     }
 
     public func emit(_ node: Node, into sink: OutputSink) throws {
+        // libyaml's algorithm ported to Swift writes almost every document; the C library
+        // itself takes the few shapes the port leaves out.
+        if !libyamlOnly, try BlockWriter.document(node, appendingTo: &sink.bytes) { return }
         var emitter = yaml_emitter_t()
         guard yaml_emitter_initialize(&emitter) == 1 else { throw EmitError("could not initialise the YAML emitter") }
         defer { yaml_emitter_delete(&emitter) }
@@ -58,23 +70,22 @@ public struct YAMLEmitter {
         }
     }
 
+    /// Mapping entries in the order go-yaml writes a map's keys.
+    static func outputOrder(_ entries: [MapEntry]) -> [MapEntry] {
+        entries.count > 1 ? entries.sorted { NaturalKeyOrder.less($0.key.value, $1.key.value) } : entries
+    }
+
     private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
         var event = yaml_event_t()
         switch node {
         case .scalar(let s):
-            try emitScalar(s, &emitter, ctx, inFlow: inFlow)
+            try emitOutput(Self.output(for: s, inFlow: inFlow), &emitter, ctx)
         case .mapping(let m):
             let inFlow = inFlow || m.flow
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try send(&emitter, &event)
-            let sorted: [MapEntry]
-            if m.entries.count > 1 {
-                sorted = m.entries.sorted { NaturalKeyOrder.less($0.key.value, $1.key.value) }
-            } else {
-                sorted = m.entries
-            }
-            for e in sorted {
-                try emitString(e.key.value, &emitter, ctx)
+            for e in Self.outputOrder(m.entries) {
+                try emitOutput(Self.output(forString: e.key.value), &emitter, ctx)
                 try emitNode(e.value, &emitter, ctx, inFlow: inFlow)
             }
             yaml_mapping_end_event_initialize(&event)
@@ -89,27 +100,34 @@ public struct YAMLEmitter {
         }
     }
 
-    private func emitScalar(_ s: Scalar, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
+    /// A scalar's text and the style asked of the emitter (which may fall back from it, as
+    /// libyaml does, when the text does not allow it).
+    struct ScalarOutput {
+        enum Style { case plain, singleQuoted, doubleQuoted, literal }
+        var text: String
+        var style: Style
+        /// A string that starts with a byte order mark: go-yaml escapes every character of
+        /// it (its BOM test looks at the first byte, not the current one), which libyaml
+        /// cannot be told to do, so a placeholder goes out and is replaced afterwards.
+        var needsPlaceholder = false
+    }
+
+    static func output(for s: Scalar, inFlow: Bool) throws -> ScalarOutput {
         switch s.tag {
         case .string:
-            try emitString(s.marshalledValue(inFlow: inFlow), &emitter, ctx)
+            return try output(forString: s.marshalledValue(inFlow: inFlow))
         case .null:
             // in a flow collection go-yaml cannot write an empty null as nothing: it quotes it
-            if inFlow && s.value.isEmpty {
-                try emitString("", &emitter, ctx)
-            } else {
-                try emitRaw("null", YAML_PLAIN_SCALAR_STYLE, &emitter)
-            }
+            return inFlow && s.value.isEmpty ? try output(forString: "") : ScalarOutput(text: "null", style: .plain)
         case .bool:
-            try emitRaw(s.boolValue == true ? "true" : "false", YAML_PLAIN_SCALAR_STYLE, &emitter)
+            return ScalarOutput(text: s.boolValue == true ? "true" : "false", style: .plain)
         case .int:
             if let i = GoNumber.parseInt(s.value) {
-                try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)
+                return ScalarOutput(text: GoNumber.format(i), style: .plain)
             } else if let f = GoNumber.parseFloat(s.value) {
-                try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
-            } else {
-                try emitString(s.value, &emitter, ctx)
+                return ScalarOutput(text: GoNumber.formatFloatForOutput(f), style: .plain)
             }
+            return try output(forString: s.value)
         case .float:
             if let f = GoNumber.parseFloat(s.value), !f.isFinite {
                 // kustomize's JSON step has no form for them: "json: unsupported value: +Inf".
@@ -123,45 +141,48 @@ public struct YAMLEmitter {
                 case .signed(let v): d = Double(v)
                 case .unsigned(let v): d = Double(v)
                 }
-                try emitRaw(GoNumber.formatFloatForOutput(d), YAML_PLAIN_SCALAR_STYLE, &emitter)
+                return ScalarOutput(text: GoNumber.formatFloatForOutput(d), style: .plain)
             } else if let f = GoNumber.parseFloat(s.value) {
-                try emitRaw(GoNumber.formatFloatForOutput(f), YAML_PLAIN_SCALAR_STYLE, &emitter)
+                return ScalarOutput(text: GoNumber.formatFloatForOutput(f), style: .plain)
             } else if let i = GoNumber.parseInt(s.value) {
-                try emitRaw(GoNumber.format(i), YAML_PLAIN_SCALAR_STYLE, &emitter)
-            } else {
-                try emitString(s.value, &emitter, ctx)
+                return ScalarOutput(text: GoNumber.format(i), style: .plain)
             }
+            return try output(forString: s.value)
         case .timestamp:
-            try emitString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, &emitter, ctx)
+            return try output(forString: Timestamp.parse(s.value)?.rfc3339 ?? s.value)
         }
     }
 
-    /// go-yaml v2's choice for strings: double quotes when YAML 1.1 would read it as
-    /// another type, a literal block when it has line breaks, else plain (libyaml falls
-    /// back to single quotes when plain is not allowed).
-    private func emitString(_ value: String, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
+    /// go-yaml v2's choice for strings (map keys and string values): double quotes when
+    /// YAML 1.1 would read it as another type, a literal block when it has line breaks, else
+    /// plain (libyaml falls back to single quotes when plain is not allowed).
+    static func output(forString value: String) throws -> ScalarOutput {
         var value = value
         do {
             if let passed = try JSONStringPass.apply(value) { value = passed }
         } catch {
             throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
         }
-        if value.unicodeScalars.first == "\u{FEFF}" {
-            // go-yaml escapes every character of such a string (its BOM test looks at the
-            // first byte, not the current one); libyaml cannot be told to, so a placeholder
-            // goes out and is replaced afterwards.
-            try emitRaw(ctx.placeholder(for: value), YAML_DOUBLE_QUOTED_SCALAR_STYLE, &emitter)
+        if value.utf8.first == 0xEF && value.unicodeScalars.first == "\u{FEFF}" {
+            return ScalarOutput(text: value, style: .doubleQuoted, needsPlaceholder: true)
+        }
+        if ScalarResolver.needsQuotingOnOutput(value) { return ScalarOutput(text: value, style: .doubleQuoted) }
+        return ScalarOutput(text: value, style: value.utf8.contains(10) ? .literal : .plain)
+    }
+
+    private func emitOutput(_ o: ScalarOutput, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {
+        if o.needsPlaceholder {
+            try emitRaw(ctx.placeholder(for: o.text), YAML_DOUBLE_QUOTED_SCALAR_STYLE, &emitter)
             return
         }
         let style: yaml_scalar_style_t
-        if ScalarResolver.needsQuotingOnOutput(value) {
-            style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
-        } else if value.utf8.contains(10) {
-            style = YAML_LITERAL_SCALAR_STYLE
-        } else {
-            style = YAML_PLAIN_SCALAR_STYLE
+        switch o.style {
+        case .plain: style = YAML_PLAIN_SCALAR_STYLE
+        case .singleQuoted: style = YAML_SINGLE_QUOTED_SCALAR_STYLE
+        case .doubleQuoted: style = YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        case .literal: style = YAML_LITERAL_SCALAR_STYLE
         }
-        try emitRaw(value, style, &emitter)
+        try emitRaw(o.text, style, &emitter)
     }
 
     private func emitRaw(_ value: String, _ style: yaml_scalar_style_t, _ emitter: inout yaml_emitter_t) throws {
