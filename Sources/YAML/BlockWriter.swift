@@ -49,7 +49,9 @@ struct BlockWriter {
             let inFlow = inFlow || m.flow
             let saved = indent
             increaseIndent(flow: false, indentless: false)
-            for e in YAMLEmitter.outputOrder(m.entries) {
+            let entries = m.entries
+            for i in YAMLEmitter.outputOrder(entries) {
+                let e = entries[i]
                 writeIndent()
                 guard try scalar(YAMLEmitter.output(forString: e.key.value), simpleKey: true) else { return false }
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
@@ -103,6 +105,13 @@ struct BlockWriter {
             let saved = indent
             increaseIndent(flow: true, indentless: false)
             switch style {
+            case .plain where !analysis.spacesOrBreaks:
+                // nothing to fold or break: the text as it is
+                if !whitespace && !value.isEmpty { put(0x20) }
+                out.append(contentsOf: value)
+                column += analysis.characters
+                whitespace = false
+                indention = false
             case .plain: writePlain(value, allowBreaks: !simpleKey)
             case .singleQuoted: writeSingleQuoted(value, allowBreaks: !simpleKey)
             case .doubleQuoted: writeDoubleQuoted(value, allowBreaks: !simpleKey)
@@ -116,6 +125,10 @@ struct BlockWriter {
     /// yaml_emitter_analyze_scalar, for block context.
     private struct ScalarAnalysis {
         var multiline = false
+        /// Characters (not bytes): libyaml's column counts them.
+        var characters = 0
+        /// Whether a space or line break occurs (where plain text may fold or break).
+        var spacesOrBreaks = false
         var blockPlainAllowed = true
         var singleQuotedAllowed = true
         var blockAllowed = true
@@ -135,10 +148,21 @@ struct BlockWriter {
                 blockIndicators = true
             }
             var precededByWhitespace = true
-            var followedByWhitespace = BlockWriter.isBlankZ(s, BlockWriter.width(s[0]))
             var i = 0
             while i < s.count {
                 let c = s[i]
+                // Printable ASCII other than `:` and `#` after the first character changes
+                // nothing but the run of spaces and breaks: the common case, kept short.
+                if i > 0 && c >= 0x21 && c <= 0x7E && c != UInt8(ascii: ":") && c != UInt8(ascii: "#") {
+                    characters += 1
+                    previousSpace = false
+                    previousBreak = false
+                    precededByWhitespace = false
+                    i += 1
+                    continue
+                }
+                let w = BlockWriter.width(c)
+                let followedByWhitespace = BlockWriter.isBlankZ(s, i + w)
                 if i == 0 {
                     switch c {
                     case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
@@ -156,15 +180,16 @@ struct BlockWriter {
                 }
                 if !BlockWriter.isPrintable(s, i) { specialCharacters = true }
                 let isBreak = BlockWriter.isBreak(s, i)
-                let w = BlockWriter.width(c)
                 if isBreak { lineBreaks = true }
                 if c == 0x20 {
+                    spacesOrBreaks = true
                     if i == 0 { leadingSpace = true }
                     if i + w == s.count { trailingSpace = true }
                     if previousBreak { breakSpace = true }
                     previousSpace = true
                     previousBreak = false
                 } else if isBreak {
+                    spacesOrBreaks = true
                     if i == 0 { leadingBreak = true }
                     if i + w == s.count { trailingBreak = true }
                     if previousSpace { spaceBreak = true }
@@ -174,9 +199,9 @@ struct BlockWriter {
                     previousSpace = false
                     previousBreak = false
                 }
+                characters += 1
                 precededByWhitespace = BlockWriter.isBlankZ(s, i)
                 i += max(w, 1)
-                if i < s.count { followedByWhitespace = BlockWriter.isBlankZ(s, i + BlockWriter.width(s[i])) }
             }
             multiline = lineBreaks
             if leadingSpace || leadingBreak || trailingSpace || trailingBreak { blockPlainAllowed = false }

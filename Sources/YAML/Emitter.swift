@@ -70,9 +70,18 @@ public struct YAMLEmitter {
         }
     }
 
-    /// Mapping entries in the order go-yaml writes a map's keys.
-    static func outputOrder(_ entries: [MapEntry]) -> [MapEntry] {
-        entries.count > 1 ? entries.sorted { NaturalKeyOrder.less($0.key.value, $1.key.value) } : entries
+    /// Mapping entries in the order go-yaml writes a map's keys. Indices are sorted, not the
+    /// entries, so no entry is copied; entries already in order (common) are not sorted.
+    static func outputOrder(_ entries: [MapEntry]) -> [Int] {
+        guard entries.count > 1 else { return Array(entries.indices) }
+        let keys = entries.map(\.key.value)
+        var sorted = true
+        for i in 1..<keys.count where !NaturalKeyOrder.less(keys[i - 1], keys[i]) {
+            sorted = false
+            break
+        }
+        if sorted { return Array(keys.indices) }
+        return keys.indices.sorted { NaturalKeyOrder.less(keys[$0], keys[$1]) }
     }
 
     private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
@@ -84,7 +93,9 @@ public struct YAMLEmitter {
             let inFlow = inFlow || m.flow
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try send(&emitter, &event)
-            for e in Self.outputOrder(m.entries) {
+            let entries = m.entries
+            for i in Self.outputOrder(entries) {
+                let e = entries[i]
                 try emitOutput(Self.output(forString: e.key.value), &emitter, ctx)
                 try emitNode(e.value, &emitter, ctx, inFlow: inFlow)
             }
@@ -158,16 +169,31 @@ public struct YAMLEmitter {
     /// plain (libyaml falls back to single quotes when plain is not allowed).
     static func output(forString value: String) throws -> ScalarOutput {
         var value = value
-        do {
-            if let passed = try JSONStringPass.apply(value) { value = passed }
-        } catch {
-            throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
+        // One pass over the bytes: line feeds, and the lead bytes of the code points the JSON
+        // step changes or refuses (U+007F–U+009F, U+FEFF, U+FFFE, U+FFFF).
+        let (suspicious, foundLineFeed) = value.withUTF8 { b -> (Bool, Bool) in
+            var suspicious = false, lineFeed = false
+            for c in b {
+                if c == 0x0A { lineFeed = true } else if c == 0x7F || c == 0xC2 || c == 0xEF { suspicious = true }
+            }
+            return (suspicious, lineFeed)
         }
-        if value.utf8.first == 0xEF && value.unicodeScalars.first == "\u{FEFF}" {
-            return ScalarOutput(text: value, style: .doubleQuoted, needsPlaceholder: true)
+        var lineFeed = foundLineFeed
+        if suspicious {
+            do {
+                if let passed = try JSONStringPass.apply(value) {
+                    value = passed
+                    lineFeed = value.utf8.contains(0x0A)
+                }
+            } catch {
+                throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
+            }
+            if value.unicodeScalars.first == "\u{FEFF}" {
+                return ScalarOutput(text: value, style: .doubleQuoted, needsPlaceholder: true)
+            }
         }
         if ScalarResolver.needsQuotingOnOutput(value) { return ScalarOutput(text: value, style: .doubleQuoted) }
-        return ScalarOutput(text: value, style: value.utf8.contains(10) ? .literal : .plain)
+        return ScalarOutput(text: value, style: lineFeed ? .literal : .plain)
     }
 
     private func emitOutput(_ o: ScalarOutput, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {

@@ -6,14 +6,19 @@ public enum NaturalKeyOrder {
         if let fa = a.utf8.first, let fb = b.utf8.first, fa != fb, fa < 0x80, fb < 0x80, isLetter(fa), isLetter(fb) { return fa < fb }
         // ASCII fast path: each byte is one rune.
         var a = a, b = b
-        let aASCII = a.utf8.allSatisfy { $0 < 0x80 }
-        let bASCII = b.utf8.allSatisfy { $0 < 0x80 }
-        if aASCII && bASCII {
-            return a.withUTF8 { ab in b.withUTF8 { bb in lessRunes(ab, bb) } }
+        let ascii: Bool? = a.withUTF8 { ab in
+            b.withUTF8 { bb in isASCII(ab) && isASCII(bb) ? lessRunes(ab, bb) : nil }
         }
+        if let ascii { return ascii }
         let ar = Array(a.unicodeScalars.map { $0.value })
         let br = Array(b.unicodeScalars.map { $0.value })
         return ar.withUnsafeBufferPointer { ap in br.withUnsafeBufferPointer { bp in lessRunes(ap, bp) } }
+    }
+
+    private static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for c in b { any |= c }
+        return any < 0x80
     }
 
     @inline(__always)

@@ -283,10 +283,14 @@ public final class Mapping {
     public var keys: [String] { entries.map { $0.key.value } }
 
     public func deepCopy() -> Mapping {
-        let copy = Mapping(mark: mark)
+        // Built in a local array and stored once: every access to a class's stored array is
+        // checked for exclusivity at run time, and this runs for every node of every copy.
+        let entries = self.entries
+        var copied: [MapEntry] = []
+        copied.reserveCapacity(entries.count)
+        for e in entries { copied.append(MapEntry(key: e.key, value: e.value.deepCopy())) }
+        let copy = Mapping(copied, mark: mark)
         copy.flow = flow
-        copy.entries.reserveCapacity(entries.count)
-        for e in entries { copy.entries.append(MapEntry(key: e.key, value: e.value.deepCopy())) }
         return copy
     }
 }

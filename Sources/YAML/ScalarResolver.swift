@@ -18,24 +18,20 @@ public enum ScalarResolver {
         }
     }
 
-    /// Words both libraries resolve to a non-string. A switch on a small string compares
-    /// its raw bits, cheaper than hashing it, and this runs for every short plain scalar.
-    private static func commonWord(_ word: String) -> ScalarTag? {
-        switch word {
-        case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
-        case "~", "null", "Null", "NULL": return .null
-        case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
-             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF": return .float
+    /// The tag of a word with a fixed meaning (`true`, `~`, `.inf`, and with `yaml11` the
+    /// YAML 1.1 booleans `yes`, `off`, …); nil for any other text. The bytes (at most five)
+    /// are packed into one integer with their count, so the test is one switch, not a
+    /// string comparison per word.
+    private static func wordTag(_ b: UnsafeBufferPointer<UInt8>, yaml11: Bool) -> ScalarTag? {
+        guard b.count <= 5 else { return nil }
+        var packed = UInt64(b.count) << 56
+        for (i, c) in b.enumerated() { packed |= UInt64(c) << UInt64(8 * i) }
+        switch packed {
+        case 0x400000065757274, 0x400000065757254, 0x400000045555254, 0x5000065736C6166, 0x5000065736C6146, 0x5000045534C4146: return .bool  // true True TRUE false False FALSE
+        case 0x10000000000007E, 0x40000006C6C756E, 0x40000006C6C754E, 0x40000004C4C554E: return .null  // ~ null Null NULL
+        case 0x40000006E616E2E, 0x40000004E614E2E, 0x40000004E414E2E, 0x4000000666E692E, 0x4000000666E492E, 0x4000000464E492E, 0x50000666E692E2B, 0x50000666E492E2B, 0x50000464E492E2B, 0x50000666E692E2D, 0x50000666E492E2D, 0x50000464E492E2D: return .float  // .nan .NaN .NAN .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF
+        case 0x100000000000079, 0x100000000000059, 0x300000000736579, 0x300000000736559, 0x300000000534559, 0x200000000006E6F, 0x200000000006E4F, 0x200000000004E4F, 0x10000000000006E, 0x10000000000004E, 0x200000000006F6E, 0x200000000006F4E, 0x200000000004F4E, 0x30000000066666F, 0x30000000066664F, 0x30000000046464F: return yaml11 ? .bool : nil  // y Y yes Yes YES on On ON n N no No NO off Off OFF
         default: return nil
-        }
-    }
-
-    /// YAML 1.1 booleans that only go-yaml v2 knows.
-    private static func isYAML11Boolean(_ word: String) -> Bool {
-        switch word {
-        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-             "n", "N", "no", "No", "NO", "off", "Off", "OFF": return true
-        default: return false
         }
     }
 
@@ -104,9 +100,7 @@ public enum ScalarResolver {
         let h = hint(b[0])
         if h == .none { return .string }
         if b.count <= 5 && h != .digit {
-            let word = String(decoding: b, as: UTF8.self)
-            if let t = commonWord(word) { return t }
-            if yaml11 && isYAML11Boolean(word) { return .bool }
+            if let t = wordTag(b, yaml11: yaml11) { return t }
         }
         switch h {
         case .map, .none:
