@@ -7,6 +7,7 @@ public struct StrictDecoder {
     public let file: String
     public let context: String
     private var consumed: Set<String> = []
+    private var loweredKeys: [String]?
 
     public init(_ node: Node, file: String, context: String) throws {
         guard let m = node.asMapping else {
@@ -24,10 +25,14 @@ public struct StrictDecoder {
             consumed.insert(key)
             found = v
         } else {
+            // the mapping's keys are lowered once, not once per field asked for
+            let lowered = loweredKeys ?? mapping.entries.map { $0.key.value.lowercased() }
+            loweredKeys = lowered
             let lower = key.lowercased()
-            for e in mapping.entries where e.key.value.lowercased() == lower {
-                consumed.insert(e.key.value)
-                found = e.value
+            let entries = mapping.entries
+            for (i, l) in lowered.enumerated() where l == lower && i < entries.count {
+                consumed.insert(entries[i].key.value)
+                found = entries[i].value
             }
         }
         guard let v = found, !v.isNull else { return nil }

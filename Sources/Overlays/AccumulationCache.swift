@@ -1,4 +1,5 @@
 import KubeModel
+import Manifests
 import Synchronization
 
 /// Accumulated kustomizations shared by the builds of one `render`, keyed by real path: a base
@@ -17,6 +18,10 @@ public final class AccumulationCache: @unchecked Sendable {
         let config: TransformerConfig
         let warnings: [BuildWarning]
         let visited: [String]
+        /// The directory's kustomization kind and file, so a use checks the kind without
+        /// reading the file again.
+        let kind: Kustomization.Kind
+        let file: String
     }
 
     // Stored entries are only read (deep-copied); the lock guards the table.

@@ -36,7 +36,7 @@ public final class OverlayResolver {
         // A Component may be built directly; only as a `resources:` entry is it an error.
         let k = try loader.loadKustomization(in: root)
         let cacheable = k.openapi.isEmpty && !BuildMetadataMode(k.buildMetadata).tracks
-        let acc = try (cacheable ? cachedAccumulation(root) : nil) ?? storingAccumulation(root) {
+        let acc = try (cacheable ? cachedAccumulation(root) : nil) ?? storingAccumulation(root, k) {
             try accumulate(k, root: root, into: Accumulator())
         }
         let resources = acc.resources
@@ -76,16 +76,25 @@ public final class OverlayResolver {
         if inProgress.contains(root) {
             throw Diagnostic("cycle detected: '\(root)' includes itself through its resources", file: parent.file)
         }
+        // A cached accumulation needs no second reading of its kustomization file.
+        if acc == nil, let entry = cachedEntry(root) {
+            try Self.checkKind(entry.kind, file: entry.file, root: root, isComponent: isComponent)
+            return use(entry)
+        }
         let k = try loader.loadKustomization(in: root)
-        if isComponent && k.kind != .component {
-            throw Diagnostic("expected kind 'Component' for path '\(root)' but got '\(k.kind.rawValue)'", file: k.file)
-        }
-        if !isComponent && k.kind == .component {
-            throw Diagnostic("expected kind != 'Component' for path '\(root)'", file: k.file)
-        }
+        try Self.checkKind(k.kind, file: k.file, root: root, isComponent: isComponent)
         guard acc == nil else { return try accumulate(k, root: root, into: acc ?? Accumulator()) }
-        return try cachedAccumulation(root) ?? storingAccumulation(root) {
+        return try storingAccumulation(root, k) {
             try accumulate(k, root: root, into: Accumulator())
+        }
+    }
+
+    private static func checkKind(_ kind: Kustomization.Kind, file: String, root: String, isComponent: Bool) throws {
+        if isComponent && kind != .component {
+            throw Diagnostic("expected kind 'Component' for path '\(root)' but got '\(kind.rawValue)'", file: file)
+        }
+        if !isComponent && kind == .component {
+            throw Diagnostic("expected kind != 'Component' for path '\(root)'", file: file)
         }
     }
 
@@ -98,7 +107,15 @@ public final class OverlayResolver {
     /// A copy of the directory's cached accumulation, with the warnings it gave; nil when
     /// there is none or one of its directories is being built (a cycle, reported by building).
     private func cachedAccumulation(_ root: String) -> Accumulator? {
+        cachedEntry(root).map(use)
+    }
+
+    private func cachedEntry(_ root: String) -> AccumulationCache.Entry? {
         guard let entry = usableCache?.entry(for: root), !entry.visited.contains(where: inProgress.contains) else { return nil }
+        return entry
+    }
+
+    private func use(_ entry: AccumulationCache.Entry) -> Accumulator {
         for w in entry.warnings { diagnostics.warn(w) }
         accumulatedRoots += entry.visited
         return Accumulator(resources: entry.resources.deepCopy(), config: entry.config)
@@ -106,7 +123,7 @@ public final class OverlayResolver {
 
     /// Runs `accumulation` and keeps a copy in the shared cache when the result depends only
     /// on the directory.
-    private func storingAccumulation(_ root: String, _ accumulation: () throws -> Accumulator) throws -> Accumulator {
+    private func storingAccumulation(_ root: String, _ k: Kustomization, _ accumulation: () throws -> Accumulator) throws -> Accumulator {
         guard let cache = usableCache else { return try accumulation() }
         let firstRoot = accumulatedRoots.count
         let firstWarning = diagnostics.warnings.count
@@ -114,7 +131,7 @@ public final class OverlayResolver {
         if acc.vars.isEmpty && !schemaChosen && !buildMetadata.isTracking {
             cache.store(AccumulationCache.Entry(resources: acc.resources.deepCopy(), config: acc.config,
                                                 warnings: Array(diagnostics.warnings[firstWarning...]),
-                                                visited: Array(accumulatedRoots[firstRoot...])), for: root)
+                                                visited: Array(accumulatedRoots[firstRoot...]), kind: k.kind, file: k.file), for: root)
         }
         return acc
     }

@@ -55,13 +55,16 @@ final class RenderCacheTests: XCTestCase {
                 """,
             "/r/outer/kustomization.yaml": "resources: [../vars, ../prod]\n",
             "/r/loop-a/kustomization.yaml": "resources: [../loop-b]\n",
+            // a Component built on its own is cached; listed as a resource it is still an error
+            "/r/comp/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [../base]\n",
+            "/r/uses-comp/kustomization.yaml": "resources: [../comp]\n",
             "/r/loop-b/kustomization.yaml": "resources: [../loop-a]\n",
         ])
     }
 
     func testOutputsAndWarningsAreThoseOfSeparateBuilds() throws {
         let fs = tree()
-        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/vars", "/r/outer", "/r/loop-a", "/r/loop-b"]
+        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/vars", "/r/outer", "/r/loop-a", "/r/loop-b", "/r/comp", "/r/uses-comp"]
         var separate: [String: (String, [BuildWarning])] = [:]
         for dir in dirs {
             do {
@@ -73,6 +76,7 @@ final class RenderCacheTests: XCTestCase {
         }
         XCTAssertTrue(separate["/r/loop-a"]?.0.contains("cycle detected") == true, "\(String(describing: separate["/r/loop-a"]))")
         XCTAssertFalse(separate["/r/dev"]?.1.isEmpty ?? true, "the dev patch warns")
+        XCTAssertTrue(separate["/r/uses-comp"]?.0.contains("expected kind != 'Component'") == true, "\(String(describing: separate["/r/uses-comp"]))")
 
         // Both orders: overlays cached before the cluster uses them, and the other way round.
         for order in [dirs, dirs.reversed()] {
@@ -84,8 +88,8 @@ final class RenderCacheTests: XCTestCase {
                 XCTAssertEqual(rendered, separate[entry.directory]?.0, entry.directory)
                 XCTAssertEqual(entry.warnings, separate[entry.directory]?.1, entry.directory)
             }
-            // base, dev, prod and cluster are kept; vars and outer hold vars, the loops fail
-            XCTAssertEqual(cache.count, 4)
+            // base, dev, prod, cluster and comp are kept; vars and outer hold vars, the loops fail
+            XCTAssertEqual(cache.count, 5)
         }
     }
 
