@@ -67,6 +67,11 @@ public enum ScalarResolver {
             let tag = resolveYAML11(text)
             return tag != .string && tag != .timestamp
         }
+        return isYAML11NonStringParsed(text)
+    }
+
+    /// `isYAML11NonString` the long way: the text read as a whole document.
+    static func isYAML11NonStringParsed(_ text: String) -> Bool {
         var parser = YAMLParser(concurrentThreshold: .max)
         parser.goYAMLv2 = true
         let parsed: Node?
@@ -80,19 +85,31 @@ public enum ScalarResolver {
     }
 
     /// Text whose YAML reading is its plain-scalar resolution: no character that can start
-    /// or end structure, quoting, a tag, an anchor or a comment.
+    /// or end structure, quoting, a tag, an anchor or a comment. Inside the text (not first,
+    /// not last) a `-`, `@`, `,` or `%` is plain too, as are a space and a `:` that are not
+    /// followed by a space (`a: b` is a map, `a #b` a comment).
     private static func isPlainWord(_ text: String) -> Bool {
-        for c in text.utf8 {
-            switch c {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"),
-                 UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"):
-                continue
-            default:
-                return false
+        var text = text
+        return text.withUTF8 { b in
+            if b.count >= 3 && b[0] == UInt8(ascii: ".") && b[1] == UInt8(ascii: ".") && b[2] == UInt8(ascii: ".") { return false }
+            for (i, c) in b.enumerated() {
+                switch c {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"),
+                     UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"):
+                    continue
+                case UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: ","), UInt8(ascii: "%"):
+                    if i == 0 || i == b.count - 1 { return false }
+                case UInt8(ascii: " "), UInt8(ascii: ":"):
+                    if i == 0 || i == b.count - 1 { return false }
+                    let next = b[i + 1]
+                    if next == UInt8(ascii: " ") || next == UInt8(ascii: "#") || next == UInt8(ascii: ":") { return false }
+                default:
+                    return false
+                }
             }
+            return true
         }
-        return true
     }
 
     static func resolve(_ b: UnsafeBufferPointer<UInt8>, yaml11: Bool) -> ScalarTag {

@@ -89,3 +89,22 @@ final class ScalarRoundTripTests: XCTestCase {
                        "d1: this is a very long string that should be folded by the emitter because it is\n  longer than eighty columns wide ok\n")
     }
 }
+
+/// The fast reading of plain words agrees with reading the text as a document.
+final class YAML11NonStringTests: XCTestCase {
+    func testPlainWordShortcutAgreesWithParsing() {
+        let pieces = ["a", "Z", "1", "0", ".", "-", ":", " ", "@", ",", "%", "_", "/", "x", "yes", "no", "on", "null", "~", "#", "1.5", "e3", "0x", "...", "--", "+"]
+        var rng = SplitMix(seed: 11)
+        var checked = 0
+        for _ in 0..<20000 {
+            let n = Int(rng.next() % 5) + 1
+            let text = (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(ScalarResolver.isYAML11NonString(text), ScalarResolver.isYAML11NonStringParsed(text), text.debugDescription)
+            checked += 1
+        }
+        for text in ["cluster.local-prod", "a: b", "a:b", "a #c", "a:", "1:30", "- x", "-x", "...", "... x", "yes", "a b", "a  b", "10s", "2001-12-14"] {
+            XCTAssertEqual(ScalarResolver.isYAML11NonString(text), ScalarResolver.isYAML11NonStringParsed(text), text)
+        }
+        XCTAssertEqual(checked, 20000)
+    }
+}
