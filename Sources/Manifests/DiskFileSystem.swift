@@ -65,10 +65,27 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func listDirectory(_ path: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw Diagnostic("cannot list directory", file: path)
+        try listDirectoryWithTypes(path).map(\.name)
+    }
+
+    /// readdir(3): the entry types come with the names, so a walk needs no stat per entry.
+    public func listDirectoryWithTypes(_ path: String) throws -> [(name: String, type: FileEntryType?)] {
+        guard let dir = opendir(path) else { throw Diagnostic("cannot list directory", file: path) }
+        defer { closedir(dir) }
+        var entries: [(name: String, type: FileEntryType?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let type: FileEntryType?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_REG): type = .file
+            default: type = nil
+            }
+            entries.append((name, type))
         }
+        return entries.sorted { $0.name < $1.name }
     }
 }

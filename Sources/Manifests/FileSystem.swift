@@ -16,9 +16,16 @@ public protocol FileSystem: Sendable {
     func readBytes(_ path: String, limit: Int) throws -> [UInt8]
     /// The names in a directory, sorted.
     func listDirectory(_ path: String) throws -> [String]
+    /// The names in a directory, sorted, each with its type when the listing tells it without
+    /// another look (a plain file or directory); nil for a symlink or an unknown type.
+    func listDirectoryWithTypes(_ path: String) throws -> [(name: String, type: FileEntryType?)]
 }
 
 extension FileSystem {
+    public func listDirectoryWithTypes(_ path: String) throws -> [(name: String, type: FileEntryType?)] {
+        try listDirectory(path).map { ($0, nil) }
+    }
+
     /// The bytes of a file, within the default input limit.
     public func readBytes(_ path: String) throws -> [UInt8] {
         try readBytes(path, limit: ParseLimits.default.maxInputBytes)

@@ -75,18 +75,30 @@ public final class ManifestLoader {
     }
 
     public func loadKustomization(in dir: String) throws -> Kustomization {
-        let file = try kustomizationFile(in: dir)
+        let (file, doc) = try kustomizationDocument(in: dir)
+        guard let doc, !Kustomization.isEmpty(doc) else {
+            throw Diagnostic("kustomization.yaml is empty", file: file)
+        }
+        return try Kustomization.decode(doc, file: file)
+    }
+
+    /// The kustomization file in `dir` and its first document as parsed, not yet decoded
+    /// (nil when the file holds none); through the shared cache when rendering many.
+    public func kustomizationDocument(in dir: String) throws -> (file: String, document: Node?) {
+        // the file's name is kept, joined to `dir` as this caller wrote it
+        let file = try sharedCache.map { cache in
+            PathName.join(dir, try cache.kustomizationFileName(in: realPath(dir) ?? dir, restrictor: restrictor) {
+                PathName.basename(try kustomizationFile(in: dir))
+            })
+        } ?? kustomizationFile(in: dir)
         let parse = { [self] () throws -> [Node] in
             var parser = YAMLParser(limits: limits, duplicateKeys: .lastWins)
             parser.goYAMLv2 = true
             return try parser.parseFirstDocument(bytes: fileSystem.readBytes(file, limit: limits.maxInputBytes), file: file).map { [$0] } ?? []
         }
         // read the go-yaml v2 way, so kept apart from the same file read as resources
-        let doc = try (sharedCache.map { try $0.documents(for: "kustomization:" + (realPath(file) ?? file), parse: parse) } ?? parse()).first
-        guard let doc, !Kustomization.isEmpty(doc) else {
-            throw Diagnostic("kustomization.yaml is empty", file: file)
-        }
-        return try Kustomization.decode(doc, file: file)
+        let docs = try sharedCache.map { try $0.documents(for: "kustomization:" + (realPath(file) ?? file), parse: parse) } ?? parse()
+        return (file, docs.first)
     }
 
     /// Reads `path` (relative to the kustomization at `root`) as text, subject to the restrictor.

@@ -11,6 +11,8 @@ public final class SharedParseCache: @unchecked Sendable {
     /// Real paths found so far: each costs a readlink per path component, and every build of a
     /// render resolves the same bases and files again. Paths that do not exist are not kept.
     private var realPaths: [String: String] = [:]
+    /// The name of the kustomization file found in each directory (by its real path).
+    private var kustomizationFileNames: [String: String] = [:]
 
     public init() {}
 
@@ -30,6 +32,18 @@ public final class SharedParseCache: @unchecked Sendable {
         guard let real = resolve() else { return nil }
         lock.withLock { _ in realPaths[path] = real }
         return real
+    }
+
+    /// The name of the kustomization file in the directory at `realDir`, found with `find` the
+    /// first time (a directory without one, or with several, is not kept: `find` reports it
+    /// each time). The restrictor decides whether a symlinked file counts, so it is part of
+    /// the key.
+    func kustomizationFileName(in realDir: String, restrictor: LoadRestrictor, find: () throws -> String) throws -> String {
+        let key = restrictor.rawValue + ":" + realDir
+        if let known = lock.withLock({ _ in kustomizationFileNames[key] }) { return known }
+        let name = try find()
+        lock.withLock { _ in kustomizationFileNames[key] = name }
+        return name
     }
 
     /// How many files it holds.

@@ -42,9 +42,8 @@ public struct Render: Sendable {
     /// called on the worker that rendered an entry, as soon as it is done, so writing outputs
     /// runs side by side too; it may record an error in the entry or release its output.
     ///
-    /// Directories that include many others (a cluster listing every app overlay) start first:
-    /// they take longest, and the ones they include then find their accumulations cached, so
-    /// no core waits at the end behind one large directory.
+    /// Directories that others include start first (`RenderOrder`), so each accumulation is
+    /// computed once and the directories that include many others find them cached.
     public func run(_ directories: [String], progress: (@Sendable (Int, Int) -> Void)? = nil,
                     each: (@Sendable (inout Entry) -> Void)? = nil) -> [Entry] {
         let done = Mutex(0)
@@ -53,7 +52,7 @@ public struct Render: Sendable {
         if options.accumulationCache == nil { options.accumulationCache = AccumulationCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
-        let order = jobs > 1 ? RenderOrder.largestFirst(directories, options: opts) : Array(directories.indices)
+        let order = jobs > 1 ? RenderOrder.includedFirst(directories, options: opts) : Array(directories.indices)
         // `jobs` workers take the next directory as they free up; results keep the input order.
         let next = Mutex(0)
         let perWorker = Parallel.map(jobs) { _ in
@@ -93,50 +92,59 @@ public struct Render: Sendable {
     /// directory is searched recursively (hidden directories skipped, symlinked directories not
     /// followed out of the path). `kind: Component` kustomizations are left out. With
     /// `entryPointsOnly`, so are those another found kustomization lists in `resources`,
-    /// `bases` or `components`. Sorted, duplicates removed.
+    /// `bases` or `components`. Sorted, duplicates removed. With a `sharedCache`, the
+    /// kustomization files read here are not read again by the renders that share it.
     public static func discover(_ paths: [String], fileSystem: any FileSystem = DiskFileSystem(),
-                                entryPointsOnly: Bool = false) throws -> [String] {
-        var found: [String] = []
+                                entryPointsOnly: Bool = false, sharedCache: SharedParseCache? = nil) throws -> [String] {
+        var found: [(dir: String, real: String)] = []
         for path in paths {
             guard fileSystem.type(of: path) == .directory, let root = fileSystem.realPath(path) else {
                 throw Diagnostic("not a directory", file: path)
             }
             var visited = Set<String>()
-            try walk(PathName.normalize(path), root: root, fileSystem: fileSystem, visited: &visited, into: &found)
+            try walk(PathName.normalize(path), real: root, root: root, fileSystem: fileSystem, visited: &visited, into: &found)
         }
         var seen = Set<String>()
-        found = found.filter { seen.insert(fileSystem.realPath($0) ?? $0).inserted }
+        found = found.filter { seen.insert($0.real).inserted }
         // Each kustomization is read to leave Components out; side by side, as there may be hundreds.
         let docs = Parallel.map(found.count) { i -> Mapping? in
-            let file = ManifestLoader.kustomizationFileNames.map { PathName.join(found[i], $0) }.first { fileSystem.type(of: $0) == .file }
-            return file.flatMap { try? fileSystem.readBytes($0) }.flatMap { try? YAMLParser().parse(bytes: $0, file: "k") }?.first?.asMapping
+            let loader = ManifestLoader(fileSystem: fileSystem, sharedCache: sharedCache)
+            return (try? loader.kustomizationDocument(in: found[i].dir))?.document?.asMapping
         }
-        let kustomizations = zip(found, docs).filter { $0.1?.string("kind") != "Component" }.map { (dir: $0.0, doc: $0.1) }
+        let kustomizations = zip(found, docs).filter { $0.1?.string("kind") != "Component" }.map { (dir: $0.0.dir, real: $0.0.real, doc: $0.1) }
         if entryPointsOnly {
             var used = Set<String>()
-            for (dir, doc) in kustomizations {
+            for (dir, _, doc) in kustomizations {
                 for key in ["resources", "bases", "components"] {
                     for entry in doc?.sequence(key)?.items.compactMap(\.stringValue) ?? [] {
                         if let real = fileSystem.realPath(PathName.join(dir, entry)) { used.insert(real) }
                     }
                 }
             }
-            return kustomizations.filter { !used.contains(fileSystem.realPath($0.dir) ?? $0.dir) }.map(\.dir).sorted()
+            return kustomizations.filter { !used.contains($0.real) }.map(\.dir).sorted()
         }
         return kustomizations.map(\.dir).sorted()
     }
 
-    private static func walk(_ dir: String, root: String, fileSystem: any FileSystem, visited: inout Set<String>,
-                             into found: inout [String]) throws {
-        guard let real = fileSystem.realPath(dir), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/"),
-              visited.insert(real).inserted else { return }
-        if ManifestLoader.kustomizationFileNames.contains(where: { fileSystem.type(of: PathName.join(dir, $0)) == .file }) {
-            found.append(dir)
+    /// `real` is `dir` with symlinks resolved: a plain subdirectory's is its parent's plus its
+    /// name, so only symlinks need resolving.
+    private static func walk(_ dir: String, real: String, root: String, fileSystem: any FileSystem, visited: inout Set<String>,
+                             into found: inout [(dir: String, real: String)]) throws {
+        guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/"), visited.insert(real).inserted else { return }
+        let entries = try fileSystem.listDirectoryWithTypes(dir)
+        if entries.contains(where: { e in
+            ManifestLoader.kustomizationFileNames.contains(e.name) && (e.type ?? fileSystem.type(of: PathName.join(dir, e.name))) == .file
+        }) {
+            found.append((dir, real))
         }
-        for name in try fileSystem.listDirectory(dir) where !name.hasPrefix(".") {
+        for (name, known) in entries where !name.hasPrefix(".") {
             let child = PathName.join(dir, name)
-            if fileSystem.type(of: child) == .directory {
-                try walk(child, root: root, fileSystem: fileSystem, visited: &visited, into: &found)
+            switch known ?? fileSystem.type(of: child) {
+            case .directory:
+                let childReal = known == .directory ? (real == "/" ? "/" : real + "/") + name : fileSystem.realPath(child)
+                if let childReal { try walk(child, real: childReal, root: root, fileSystem: fileSystem, visited: &visited, into: &found) }
+            case .file, .missing:
+                continue
             }
         }
     }

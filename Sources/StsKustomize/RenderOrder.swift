@@ -2,22 +2,27 @@ import Manifests
 import Overlays
 import YAML
 
-/// The order in which `render` starts its directories: the largest first, so the long builds
-/// (a cluster kustomization that lists every app overlay) run while the short ones fill the
-/// gaps, instead of one long build running alone at the end.
+/// The order in which `render` starts its directories: the ones that include others last, so
+/// every base and overlay is accumulated once, by the worker that renders it, with all cores
+/// busy, and a cluster kustomization that lists every app overlay finds them all cached
+/// instead of accumulating forty of them alone while the other cores wait (or two workers
+/// accumulating the same base side by side).
 enum RenderOrder {
     /// Indices of `directories`, by how many kustomization directories each reaches through
-    /// `resources` and `components` (itself included), most first; ties keep the input order.
-    /// Kustomization files are read through the render's shared cache, so the builds do not
-    /// read them again; one that cannot be read counts as reaching nothing.
-    static func largestFirst(_ directories: [String], options: BuildOptions) -> [Int] {
+    /// `resources`, `bases` and `components` (itself included), fewest first; ties keep the
+    /// input order. Kustomization files are read through the render's shared cache, so the
+    /// builds do not read them again; one that cannot be read counts as reaching nothing.
+    static func includedFirst(_ directories: [String], options: BuildOptions) -> [Int] {
         func loader() -> ManifestLoader {
             ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits, fileSystem: options.fileSystem,
                            sharedCache: options.sharedCache)
         }
+        // The parsed file is enough (decoding is left to the build): its resources, bases and
+        // components that are directories.
         func includedDirectories(_ dir: String, _ loader: ManifestLoader) -> [String] {
-            guard let k = try? loader.loadKustomization(in: dir) else { return [] }
-            return (k.resources + k.components).map { PathName.join(dir, $0) }.filter { options.fileSystem.type(of: $0) == .directory }
+            guard let doc = (try? loader.kustomizationDocument(in: dir))?.document?.asMapping else { return [] }
+            let entries = ["resources", "bases", "components"].flatMap { doc.sequence($0)?.items.compactMap(\.stringValue) ?? [] }
+            return entries.map { PathName.join(dir, $0) }.filter { options.fileSystem.type(of: $0) == .directory }
         }
         // The directories' own kustomizations are read side by side; one they include that is
         // not among them is read when met.
@@ -40,6 +45,6 @@ enum RenderOrder {
         }
 
         let weights = directories.map(size)
-        return directories.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+        return directories.indices.sorted { weights[$0] != weights[$1] ? weights[$0] < weights[$1] : $0 < $1 }
     }
 }

@@ -21,7 +21,11 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var restrictor: LoadRestrictorOption
 
     func run() throws {
-        let dirs = try Console.failing(status: 1) { try Render.discover(paths, entryPointsOnly: entryPoints) }
+        // the kustomization files discovery reads are parsed once for the whole render
+        var options = restrictor.buildOptions
+        let cache = SharedParseCache()
+        options.sharedCache = cache
+        let dirs = try Console.failing(status: 1) { try Render.discover(paths, entryPointsOnly: entryPoints, sharedCache: cache) }
         // A progress line on a terminal only.
         let onTerminal = isatty(2) == 1
         let progress: (@Sendable (Int, Int) -> Void)? = onTerminal ? Self.showProgress : nil
@@ -30,7 +34,7 @@ struct RenderCommand: ParsableCommand {
         if let outdir = output {
             writeOutput = { entry in Self.write(&entry, under: outdir) }
         }
-        let entries = Render(options: restrictor.buildOptions, jobs: jobs).run(dirs, progress: progress, each: writeOutput)
+        let entries = Render(options: options, jobs: jobs).run(dirs, progress: progress, each: writeOutput)
         if onTerminal && !dirs.isEmpty { _ = try? Console.writeAll(2, Array("\r\u{1B}[K".utf8), name: "standard error") }
         var failed = false
         var lines = ""

@@ -45,4 +45,24 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(records.compactMap { $0?["status"] as? String }, ["ok", "error", "ok"])
         XCTAssertEqual(records.first??["resources"] as? Int, 1)
     }
+
+    /// Discovery lists directories with their entry types and resolves only symlinks: a link
+    /// to a directory inside the path is the same kustomization (found once), a link out of
+    /// the path is not followed, and a kustomization file that is a link counts.
+    func testDiscoverySymlinks() throws {
+        let t = try tree()
+        let outside = try BinaryRunner.makeTree(["elsewhere/kustomization.yaml": "resources: []\n"])
+        addTeardownBlock { try? FileManager.default.removeItem(at: outside) }
+        XCTAssertEqual(symlink(t.appendingPathComponent("apps/a").path, t.appendingPathComponent("apps/link-to-a").path), 0)
+        XCTAssertEqual(symlink(outside.appendingPathComponent("elsewhere").path, t.appendingPathComponent("apps/link-out").path), 0)
+        try FileManager.default.createDirectory(at: t.appendingPathComponent("apps/linked-file"), withIntermediateDirectories: true)
+        XCTAssertEqual(symlink(t.appendingPathComponent("apps/c/kustomization.yaml").path,
+                               t.appendingPathComponent("apps/linked-file/kustomization.yaml").path), 0)
+        let r = try BinaryRunner.run(["render", "apps", "--format", "json", "--jobs", "2"], cwd: t)
+        let paths = r.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let data = line.data(using: .utf8), let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            return o["path"] as? String
+        }
+        XCTAssertEqual(paths, ["apps/a", "apps/b", "apps/base", "apps/c", "apps/linked-file"], r.stdout)
+    }
 }
