@@ -5,6 +5,12 @@ import PackageDescription
 // binary needs no libyaml at run time; otherwise pkg-config's shared libyaml is used.
 let staticLibYAML = Context.environment["STS_KUSTOMIZE_STATIC_LIBYAML"] != nil
 
+// The shipped binary (scripts/install.sh) leaves out the run-time exclusivity checks on class
+// properties, which cost ~4% on the hot paths (every node of every copy and walk); debug builds,
+// and so `swift test`, keep them and trap on any violation.
+let shippedBinary: [SwiftSetting] = Context.environment["STS_KUSTOMIZE_SHIPPED_BINARY"] != nil
+    ? [.unsafeFlags(["-enforce-exclusivity=unchecked"])] : []
+
 let package = Package(
     name: "sts-kustomize",
     products: [
@@ -24,25 +30,28 @@ let package = Package(
         .target(
             name: "YAML",
             dependencies: ["CYAML"],
+            swiftSettings: shippedBinary,
             linkerSettings: staticLibYAML ? [.unsafeFlags(["-Xlinker", "-l:libyaml.a"])] : [.linkedLibrary("yaml")]
         ),
-        .target(name: "KubeModel", dependencies: ["YAML"]),
-        .target(name: "Manifests", dependencies: ["YAML", "KubeModel"]),
-        .target(name: "Patching", dependencies: ["YAML", "KubeModel"]),
+        .target(name: "KubeModel", dependencies: ["YAML"], swiftSettings: shippedBinary),
+        .target(name: "Manifests", dependencies: ["YAML", "KubeModel"], swiftSettings: shippedBinary),
+        .target(name: "Patching", dependencies: ["YAML", "KubeModel"], swiftSettings: shippedBinary),
         .target(
             name: "Overlays",
-            dependencies: ["YAML", "KubeModel", "Manifests", "Patching"]
+            dependencies: ["YAML", "KubeModel", "Manifests", "Patching"],
+            swiftSettings: shippedBinary
         ),
-        .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel"]),
-        .target(name: "Editing", dependencies: ["YAML", "KubeModel", "Manifests"]),
-        .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks", "Editing"]),
+        .target(name: "StatefulSetChecks", dependencies: ["YAML", "KubeModel"], swiftSettings: shippedBinary),
+        .target(name: "Editing", dependencies: ["YAML", "KubeModel", "Manifests"], swiftSettings: shippedBinary),
+        .target(name: "StsKustomize", dependencies: ["YAML", "KubeModel", "Manifests", "Patching", "Overlays", "StatefulSetChecks", "Editing"], swiftSettings: shippedBinary),
         .executableTarget(
             name: "sts-kustomize",
             dependencies: [
                 "StsKustomize",
                 "StatefulSetChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: shippedBinary
         ),
         .target(name: "TestSupport", dependencies: ["YAML"], path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),

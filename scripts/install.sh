@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${1:-/usr/local}"
 scratch=.build-static
-STS_KUSTOMIZE_STATIC_LIBYAML=1 swift build -c release --product sts-kustomize \
+STS_KUSTOMIZE_STATIC_LIBYAML=1 STS_KUSTOMIZE_SHIPPED_BINARY=1 swift build -c release --product sts-kustomize \
   --scratch-path "$scratch" --static-swift-stdlib -Xswiftc -static-executable 2>&1 | grep -v "the use of \`mktemp' is dangerous" | tail -1
 bin="$scratch/release/sts-kustomize"
 mkdir -p "$prefix/bin"

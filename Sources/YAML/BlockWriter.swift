@@ -50,8 +50,9 @@ struct BlockWriter {
             let saved = indent
             increaseIndent(flow: false, indentless: false)
             let entries = m.entries
-            for i in YAMLEmitter.outputOrder(entries) {
-                let e = entries[i]
+            let order = YAMLEmitter.outputOrder(entries)
+            for n in entries.indices {
+                let e = entries[order?[n] ?? n]
                 writeIndent()
                 guard try scalar(YAMLEmitter.output(forString: e.key.value), simpleKey: true) else { return false }
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
@@ -92,6 +93,15 @@ struct BlockWriter {
         guard !output.needsPlaceholder else { return false }
         var text = output.text
         return text.withUTF8 { value in
+            if output.simple && output.style == .plain && (!simpleKey || value.count <= 128) {
+                // printable ASCII that nothing folds or quotes: written as it is
+                if !whitespace { put(0x20) }
+                out.append(contentsOf: value)
+                column += value.count
+                whitespace = false
+                indention = false
+                return true
+            }
             let analysis = ScalarAnalysis(value)
             // yaml_emitter_check_simple_key: the explicit `? ` key form is left to libyaml.
             if simpleKey && (analysis.multiline || value.count > 128) { return false }

@@ -70,18 +70,19 @@ public struct YAMLEmitter {
         }
     }
 
-    /// Mapping entries in the order go-yaml writes a map's keys. Indices are sorted, not the
-    /// entries, so no entry is copied; entries already in order (common) are not sorted.
-    static func outputOrder(_ entries: [MapEntry]) -> [Int] {
-        guard entries.count > 1 else { return Array(entries.indices) }
-        let keys = entries.map(\.key.value)
-        var sorted = true
-        for i in 1..<keys.count where !NaturalKeyOrder.less(keys[i - 1], keys[i]) {
-            sorted = false
-            break
+    /// The order go-yaml writes a map's keys in, as indices into `entries`; nil when the
+    /// entries already are in that order (common), so nothing is allocated or sorted.
+    static func outputOrder(_ entries: [MapEntry]) -> [Int]? {
+        guard entries.count > 1 else { return nil }
+        var previous = entries[0].key.value
+        for i in 1..<entries.count {
+            let key = entries[i].key.value
+            if !NaturalKeyOrder.less(previous, key) {
+                return entries.indices.sorted { NaturalKeyOrder.less(entries[$0].key.value, entries[$1].key.value) }
+            }
+            previous = key
         }
-        if sorted { return Array(keys.indices) }
-        return keys.indices.sorted { NaturalKeyOrder.less(keys[$0], keys[$1]) }
+        return nil
     }
 
     private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
@@ -94,7 +95,7 @@ public struct YAMLEmitter {
             yaml_mapping_start_event_initialize(&event, nil, nil, 1, YAML_BLOCK_MAPPING_STYLE)
             try send(&emitter, &event)
             let entries = m.entries
-            for i in Self.outputOrder(entries) {
+            for i in Self.outputOrder(entries) ?? Array(entries.indices) {
                 let e = entries[i]
                 try emitOutput(Self.output(forString: e.key.value), &emitter, ctx)
                 try emitNode(e.value, &emitter, ctx, inFlow: inFlow)
@@ -121,6 +122,8 @@ public struct YAMLEmitter {
         /// it (its BOM test looks at the first byte, not the current one), which libyaml
         /// cannot be told to do, so a placeholder goes out and is replaced afterwards.
         var needsPlaceholder = false
+        /// Plain text libyaml writes as it is (`isSimplePlain`): no analysis needed.
+        var simple = false
     }
 
     static func output(for s: Scalar, inFlow: Bool) throws -> ScalarOutput {
@@ -169,31 +172,47 @@ public struct YAMLEmitter {
     /// plain (libyaml falls back to single quotes when plain is not allowed).
     static func output(forString value: String) throws -> ScalarOutput {
         var value = value
-        // One pass over the bytes: line feeds, and the lead bytes of the code points the JSON
-        // step changes or refuses (U+007F–U+009F, U+FEFF, U+FFFE, U+FFFF).
-        let (suspicious, foundLineFeed) = value.withUTF8 { b -> (Bool, Bool) in
+        // One pass over the bytes: line feeds, the lead bytes of the code points the JSON step
+        // changes or refuses (U+007F–U+009F, U+FEFF, U+FFFE, U+FFFF), and whether the text is
+        // simple; then the quoting decision on the same buffer.
+        let (suspicious, lineFeed, quoted, simple) = value.withUTF8 { b -> (Bool, Bool, Bool, Bool) in
             var suspicious = false, lineFeed = false
             for c in b {
                 if c == 0x0A { lineFeed = true } else if c == 0x7F || c == 0xC2 || c == 0xEF { suspicious = true }
             }
-            return (suspicious, lineFeed)
+            if suspicious { return (true, lineFeed, false, false) }
+            let quoted = ScalarResolver.resolve(b, yaml11: true) != .string || ScalarResolver.isBase60Float(b)
+            return (false, lineFeed, quoted, !quoted && isSimplePlain(b))
         }
-        var lineFeed = foundLineFeed
-        if suspicious {
-            do {
-                if let passed = try JSONStringPass.apply(value) {
-                    value = passed
-                    lineFeed = value.utf8.contains(0x0A)
-                }
-            } catch {
-                throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
-            }
-            if value.unicodeScalars.first == "\u{FEFF}" {
-                return ScalarOutput(text: value, style: .doubleQuoted, needsPlaceholder: true)
-            }
+        if !suspicious {
+            if quoted { return ScalarOutput(text: value, style: .doubleQuoted) }
+            return ScalarOutput(text: value, style: lineFeed ? .literal : .plain, simple: simple)
+        }
+        do {
+            if let passed = try JSONStringPass.apply(value) { value = passed }
+        } catch {
+            throw EmitError("yaml: control characters are not allowed (U+007F to U+009F, U+FFFE and U+FFFF cannot be rendered)")
+        }
+        if value.unicodeScalars.first == "\u{FEFF}" {
+            return ScalarOutput(text: value, style: .doubleQuoted, needsPlaceholder: true)
         }
         if ScalarResolver.needsQuotingOnOutput(value) { return ScalarOutput(text: value, style: .doubleQuoted) }
-        return ScalarOutput(text: value, style: lineFeed ? .literal : .plain)
+        return ScalarOutput(text: value, style: value.utf8.contains(0x0A) ? .literal : .plain)
+    }
+
+    /// Text libyaml writes plain exactly as it is, whatever the context: printable ASCII with
+    /// no space, `:` or `#`, not starting with an indicator or a document marker.
+    static func isSimplePlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first else { return false }
+        switch first {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            break
+        default:
+            return false
+        }
+        for c in b where c < 0x21 || c > 0x7E || c == UInt8(ascii: ":") || c == UInt8(ascii: "#") { return false }
+        return true
     }
 
     private func emitOutput(_ o: ScalarOutput, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {

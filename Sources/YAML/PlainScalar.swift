@@ -53,13 +53,16 @@ extension Scalar {
     /// cannot be written plain, plain otherwise. Only plain versus quoted matters later (a
     /// strategic merge patch makes its value a string when the target's is quoted).
     public static func marshalledString(_ text: String, mark: Mark = .none) -> Scalar {
-        let style: ScalarStyle
-        if text.utf8.contains(10) {
-            style = .literal
-        } else if ScalarResolver.needsQuotingOnOutput(text) || ScalarResolver.resolveInput(text) != .string {
-            style = .doubleQuoted
-        } else {
-            style = PlainScalar.allowedInBlock(text) ? .plain : .singleQuoted
+        var bytes = text
+        let style: ScalarStyle = bytes.withUTF8 { b in
+            if b.contains(10) { return .literal }
+            if ScalarResolver.resolve(b, yaml11: true) != .string || ScalarResolver.isBase60Float(b)
+                || ScalarResolver.resolve(b, yaml11: false) != .string {
+                return .doubleQuoted
+            }
+            // printable ASCII without indicators is plain; anything else gets the full test
+            if YAMLEmitter.isSimplePlain(b) { return .plain }
+            return PlainScalar.allowedInBlock(text) ? .plain : .singleQuoted
         }
         return Scalar(text, tag: .string, style: style, mark: mark)
     }
