@@ -25,6 +25,11 @@ struct RenderCommand: ParsableCommand {
         var options = restrictor.buildOptions
         let cache = SharedParseCache()
         options.sharedCache = cache
+        let accumulations = AccumulationCache()
+        options.accumulationCache = accumulations
+        // The caches live until the process ends: freeing every cached tree one node at a time
+        // just before exit would be work for nothing.
+        Self.keptUntilExit = [cache, accumulations]
         let dirs = try Console.failing(status: 1) { try Render.discover(paths, entryPointsOnly: entryPoints, sharedCache: cache) }
         // A progress line on a terminal only.
         let onTerminal = isatty(2) == 1
@@ -76,6 +81,8 @@ struct RenderCommand: ParsableCommand {
             entry.error = Diagnostic("\(error)", file: target)
         }
     }
+
+    nonisolated(unsafe) private static var keptUntilExit: [AnyObject] = []
 
     @Sendable static func showProgress(_ done: Int, _ total: Int) {
         _ = try? Console.writeAll(2, Array("\rrendered \(done)/\(total)".utf8), name: "standard error")
