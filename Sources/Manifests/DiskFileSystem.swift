@@ -19,6 +19,12 @@ public struct DiskFileSystem: FileSystem {
         return String(cString: p)
     }
 
+    public func linkStatus(_ path: String) -> LinkStatus {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .missing }
+        return (st.st_mode & S_IFMT) == S_IFLNK ? .link : .notLink
+    }
+
     /// The bytes of a file, at most `limit` of them: a larger file is an error found from its
     /// size before anything is read, and a file that keeps growing while read (a device, a
     /// FIFO) is cut off at the limit and refused, so memory stays bounded.
@@ -31,7 +37,11 @@ public struct DiskFileSystem: FileSystem {
             throw Diagnostic("cannot read file: \(String(cString: strerror(errno)))", file: path)
         }
         defer { close(fd) }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        // O_NONBLOCK changes nothing for a regular file; only anything else gets it cleared
+        var st = stat()
+        if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        }
         return try Self.readAll(fd, name: path, limit: limit)
     }
 

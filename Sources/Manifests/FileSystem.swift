@@ -3,6 +3,9 @@ import YAML
 /// What a path names, after symlinks.
 public enum FileEntryType: Sendable { case file, directory, missing }
 
+/// What a path's last component is, without following it.
+public enum LinkStatus: Sendable { case missing, link, notLink }
+
 /// The file operations a build needs. The loader reads through one of these, so a build can
 /// run on disk (`DiskFileSystem`, the default) or on a tree in memory (`MemoryFileSystem`,
 /// for tests and for embedders that render generated trees).
@@ -11,6 +14,9 @@ public protocol FileSystem: Sendable {
     func type(of path: String) -> FileEntryType
     /// The absolute path with symlinks, `.` and `..` resolved; nil when it does not exist.
     func realPath(_ path: String) -> String?
+    /// Whether the last component of `path` is a symlink (lstat), so a caller that knows the
+    /// real path of its directory can tell its real path without resolving every component.
+    func linkStatus(_ path: String) -> LinkStatus
     /// The bytes of a file, at most `limit` of them (more is an error, found before reading
     /// where the size is known).
     func readBytes(_ path: String, limit: Int) throws -> [UInt8]
@@ -22,6 +28,9 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// Unknown: a caller resolves the whole path.
+    public func linkStatus(_ path: String) -> LinkStatus { .link }
+
     public func listDirectoryWithTypes(_ path: String) throws -> [(name: String, type: FileEntryType?)] {
         try listDirectory(path).map { ($0, nil) }
     }

@@ -37,10 +37,26 @@ public final class ManifestLoader {
     /// The real path of `path` (symlinks resolved), remembered for the build.
     public func realPath(_ path: String) -> String? {
         if let known = realPaths[path] { return known }
-        let resolved = sharedCache.map { $0.realPath(path) { fileSystem.realPath(path) } } ?? fileSystem.realPath(path)
+        let resolved = sharedCache.map { $0.realPath(path) { resolveThroughParent(path) } } ?? fileSystem.realPath(path)
         guard let real = resolved else { return nil }
         realPaths[path] = real
         return real
+    }
+
+    /// The real path of `path` from its directory's (remembered for the render): when the last
+    /// component is not a symlink, one lstat instead of a readlink per component.
+    private func resolveThroughParent(_ path: String) -> String? {
+        let name = PathName.basename(path)
+        let parent = PathName.dirname(path)
+        guard !name.isEmpty, name != ".", name != "..", parent != path, let realParent = realPath(parent) else {
+            return fileSystem.realPath(path)
+        }
+        let candidate = realParent == "/" ? "/" + name : realParent + "/" + name
+        switch fileSystem.linkStatus(candidate) {
+        case .notLink: return candidate
+        case .missing: return nil
+        case .link: return fileSystem.realPath(path)
+        }
     }
 
     public init(restrictor: LoadRestrictor = .rootOnly, limits: ParseLimits = .default, fileSystem: any FileSystem = DiskFileSystem(),

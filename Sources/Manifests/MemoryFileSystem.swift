@@ -65,6 +65,13 @@ public struct MemoryFileSystem: FileSystem {
         return resolved
     }
 
+    public func linkStatus(_ path: String) -> LinkStatus {
+        guard let dir = realPath(PathName.dirname(Self.absolute(path))) else { return .missing }
+        let p = PathName.join(dir, PathName.basename(Self.absolute(path)))
+        if symlinks[p] != nil { return .link }
+        return files[p] != nil || directories.contains(p) ? .notLink : .missing
+    }
+
     public func readBytes(_ path: String, limit: Int) throws -> [UInt8] {
         guard let real = realPath(path), let bytes = files[real] else {
             let why = realPath(path).map { directories.contains($0) } == true ? "is a directory" : "no such file or directory"

@@ -11,7 +11,7 @@ enum OutputFile {
 
     /// `durable`: flush to the disk before the rename (a crash then leaves the old file or the
     /// new one, never an empty one). `render` writes hundreds of files and skips it.
-    static func write(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws {
+    static func write(_ path: String, _ bytes: [UInt8], durable: Bool = true, lookForStaleTemporaries: Bool = true) throws {
         var st = stat()
         let exists = lstat(path, &st) == 0
         if exists, (st.st_mode & S_IFMT) != S_IFREG {
@@ -23,7 +23,7 @@ enum OutputFile {
         let (dir, base) = split(path)
         // The temporary's name must fit where the target's does.
         let stem = String(base.prefix(50))
-        removeStaleTemporaries(in: dir, for: stem)
+        if lookForStaleTemporaries { removeStaleTemporaries(in: dir, for: stem) }
         var attempt = 0
         var tmp = ""
         var fd: Int32 = -1

@@ -73,8 +73,9 @@ struct RenderCommand: ParsableCommand {
         }
         entry.output = nil
         do {
-            try makeDirectories(dir)
-            try OutputFile.write(target, bytes, durable: false)
+            // a directory made just now holds no temporaries left by a killed render
+            let fresh = try makeDirectories(dir)
+            try OutputFile.write(target, bytes, durable: false, lookForStaleTemporaries: !fresh)
         } catch let e as OutputError {
             entry.error = Diagnostic(e.message)
         } catch {
@@ -98,13 +99,19 @@ struct RenderCommand: ParsableCommand {
 
     /// `mkdir -p`, deepest first: one call when the directory or its parent exists (the
     /// common case when hundreds of outputs share their parents), safe when workers race.
-    static func makeDirectories(_ path: String) throws {
-        if path.isEmpty || mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    /// Whether it made `path` itself.
+    @discardableResult
+    static func makeDirectories(_ path: String) throws -> Bool {
+        if path.isEmpty { return false }
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
         guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
             throw OutputError(writing: path, errno: errno)
         }
         try makeDirectories(String(path[..<slash]))
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw OutputError(writing: path, errno: errno) }
+        if mkdir(path, 0o755) == 0 { return true }
+        if errno == EEXIST { return false }
+        throw OutputError(writing: path, errno: errno)
     }
 
     static func json(_ e: Render.Entry) -> String {

@@ -40,3 +40,21 @@ final class PathNameTests: XCTestCase {
         XCTAssertEqual(PathName.join("apps/x/overlays/dev", "../../base"), "apps/x/base")
     }
 }
+
+/// Real paths resolved from a directory's real path (one lstat) agree with resolving the
+/// whole path, through symlinked directories and files, `..`, and missing entries.
+final class SharedRealPathTests: XCTestCase {
+    func testResolvingThroughTheParentAgreesWithTheFileSystem() {
+        var fs = MemoryFileSystem(["/r/base/a.yaml": "x", "/r/other/b.yaml": "y"])
+        fs.link("/r/alias", to: "base")
+        fs.link("/r/base/linked.yaml", to: "../other/b.yaml")
+        fs.link("/r/deep/up", to: "/r/other")
+        let paths = ["/r/base/a.yaml", "/r/alias/a.yaml", "/r/alias/linked.yaml", "/r/base/linked.yaml", "/r/alias/../other/b.yaml",
+                     "/r/deep/up/b.yaml", "/r/deep/up/../base/a.yaml", "/r/base/missing.yaml", "/r/missing/a.yaml", "/r/base/a.yaml/x",
+                     "/r/alias", "/r", "/"]
+        let loader = ManifestLoader(fileSystem: fs, sharedCache: SharedParseCache())
+        for _ in 0..<2 {  // the second round answers from the cache
+            for p in paths { XCTAssertEqual(loader.realPath(p), fs.realPath(p), p) }
+        }
+    }
+}
