@@ -158,7 +158,9 @@ public final class OverlayResolver {
                 try acc.config.adopt(custom: TransformerConfig.decode(doc, file: file), file: file)
             }
         }
-        acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
+        // (without crds nothing is added: merging an empty config would still mark this one
+        // as extended, and every kustomization using it would merge the builtin tables again)
+        if !k.crds.isEmpty { acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader)) }
         var plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
         // Plugin-config directories are built like bases (cycle detection included), and
         // build metadata learns which plugin generator made what.

@@ -32,6 +32,9 @@ public enum PatchDocument {
     public static func parse(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> PatchDocument {
         if bytes.isEmpty { return .empty }
         let sm = Result { try strategicMergePatches(bytes: bytes, file: file, limits: limits) }
+        // A stream whose first document starts with a key is a mapping, which no JSON reading
+        // takes; when the strategic merge reading found patches there, that is the answer.
+        if case .success(let maps) = sm, !maps.isEmpty, startsWithKey(bytes) { return .strategicMerge(maps) }
         let json = Result { try jsonPatch(bytes: bytes, file: file, limits: limits) }
         switch (sm, json) {
         case (.success, .success):
@@ -46,6 +49,24 @@ public enum PatchDocument {
         case (.failure, .success(let patch)):
             return .json(patch)
         }
+    }
+
+    /// Whether the first thing after blank and comment lines is an ASCII letter (a plain key).
+    static func startsWithKey(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                i += 1
+            case UInt8(ascii: "#"):
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return true
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     public static func parse(_ text: String, file: String) throws -> PatchDocument {

@@ -55,6 +55,40 @@ final class GeneratorHashTests: XCTestCase {
         XCTAssertEqual(String(decoding: out, as: UTF8.self), #""\u003ca\u0026b\u003e\u0001\#u{7f}""#)
     }
 
+    /// The byte-run encoder against Go's rules applied one code point at a time.
+    func testStringEncodingAgreesWithThePerCodePointRules() {
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x08: out += Array("\\b".utf8)
+                case 0x0C: out += Array("\\f".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
+                    let hex = String(u.value, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                default: out += Array(String(u).utf8)
+                }
+            }
+            return out + [0x22]
+        }
+        let pieces = ["a", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "<", ">", "&", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "é", "日本", "😀", "\u{7f}", " ", "xyz"]
+        var state: UInt64 = 7
+        for _ in 0..<3000 {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1
+            for k in 0..<Int(state >> 60) { s += pieces[Int((state >> UInt64(4 * k)) & 0xFF) % pieces.count] }
+            var out: [UInt8] = []
+            GoJSON.appendString(s, to: &out)
+            XCTAssertEqual(out, reference(s), s.debugDescription)
+        }
+    }
+
     func testObjectKeysSortByBytes() throws {
         // "Z" (0x5A) sorts before "a"; "é" (0xC3…) after "z".
         let value = GoJSONValue.object([("é", .null), ("a", .bool(true)), ("Z", .number(1)), ("z", .string(""))])

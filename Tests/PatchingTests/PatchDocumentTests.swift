@@ -1,4 +1,4 @@
-import Patching
+@testable import Patching
 import TestSupport
 import XCTest
 import YAML
@@ -63,5 +63,19 @@ final class PatchDocumentClassificationTests: XCTestCase {
         }
         XCTAssertEqual(patch.operations[0].value?.asScalar?.tag, .bool)
         XCTAssertEqual(patch.operations[1].value?.asScalar?.tag, .string)
+    }
+
+    /// A patch whose first document starts with a key is read as a strategic merge patch
+    /// without trying JSON; anything else still gets both readings (an empty first document
+    /// makes it both, kustomize's error).
+    func testKeyLedPatchesSkipTheJSONReading() throws {
+        XCTAssertTrue(PatchDocument.startsWithKey(Array("# note\n\n  kind: X".utf8)))
+        XCTAssertFalse(PatchDocument.startsWithKey(Array("---\nkind: X".utf8)))
+        XCTAssertFalse(PatchDocument.startsWithKey(Array("- op: add".utf8)))
+        XCTAssertFalse(PatchDocument.startsWithKey(Array("# only a comment\n".utf8)))
+        let smp = "# a comment\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n"
+        guard case .strategicMerge(let maps) = try PatchDocument.parse(smp, file: "p.yaml") else { return XCTFail("not a strategic merge patch") }
+        XCTAssertEqual(maps.count, 1)
+        XCTAssertThrowsError(try PatchDocument.parse("---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n", file: "p.yaml"))
     }
 }

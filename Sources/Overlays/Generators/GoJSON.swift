@@ -90,26 +90,55 @@ enum GoJSON {
     /// Go's string encoding with HTML escaping on (json.Marshal's default).
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])          // \"
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])          // \\
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26, 0x2028, 0x2029:
-                appendUnicodeEscape(scalar.value, to: &out)
-            default:
-                out.append(contentsOf: String(scalar).utf8)
+        var s = s
+        s.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count + 2)
+            var i = 0
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<end])) }
             }
+            while i < b.count {
+                let c = b[i]
+                let escape: [UInt8]?
+                var width = 1
+                switch c {
+                case 0x22: escape = [0x5C, 0x22]                        // \"
+                case 0x5C: escape = [0x5C, 0x5C]                        // \\
+                case 0x08: escape = [0x5C, UInt8(ascii: "b")]
+                case 0x0C: escape = [0x5C, UInt8(ascii: "f")]
+                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20, 0x3C, 0x3E, 0x26: escape = unicodeEscape(UInt32(c))
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    // U+2028 and U+2029
+                    escape = unicodeEscape(b[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default: escape = nil
+                }
+                if let escape {
+                    flush(i)
+                    out.append(contentsOf: escape)
+                    i += width
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(b.count)
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        var out: [UInt8] = [0x5C, UInt8(ascii: "u")]
+        appendHex(value, to: &out)
+        return out
+    }
+
+    private static func appendHex(_ value: UInt32, to out: inout [UInt8]) {
         for shift in stride(from: 12, through: 0, by: -4) {
             out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
         }
