@@ -79,7 +79,7 @@ public final class OverlayResolver {
         // A cached accumulation needs no second reading of its kustomization file.
         if acc == nil, let entry = cachedEntry(root) {
             try Self.checkKind(entry.kind, file: entry.file, root: root, isComponent: isComponent)
-            return use(entry)
+            if let cached = use(entry, root: root) { return cached }
         }
         let k = try loader.loadKustomization(in: root)
         try Self.checkKind(k.kind, file: k.file, root: root, isComponent: isComponent)
@@ -107,7 +107,7 @@ public final class OverlayResolver {
     /// A copy of the directory's cached accumulation, with the warnings it gave; nil when
     /// there is none or one of its directories is being built (a cycle, reported by building).
     private func cachedAccumulation(_ root: String) -> Accumulator? {
-        cachedEntry(root).map(use)
+        cachedEntry(root).flatMap { use($0, root: root) }
     }
 
     private func cachedEntry(_ root: String) -> AccumulationCache.Entry? {
@@ -115,10 +115,12 @@ public final class OverlayResolver {
         return entry
     }
 
-    private func use(_ entry: AccumulationCache.Entry) -> Accumulator {
+    /// The entry's accumulation for this build (nil when an earlier use took the last one).
+    private func use(_ entry: AccumulationCache.Entry, root: String) -> Accumulator? {
+        guard let resources = usableCache?.resources(of: entry, for: root) else { return nil }
         for w in entry.warnings { diagnostics.warn(w) }
         accumulatedRoots += entry.visited
-        return Accumulator(resources: entry.resources.deepCopy(), config: entry.config)
+        return Accumulator(resources: resources, config: entry.config)
     }
 
     /// Runs `accumulation` and keeps a copy in the shared cache when the result depends only
@@ -128,7 +130,7 @@ public final class OverlayResolver {
         let firstRoot = accumulatedRoots.count
         let firstWarning = diagnostics.warnings.count
         let acc = try accumulation()
-        if acc.vars.isEmpty && !schemaChosen && !buildMetadata.isTracking {
+        if acc.vars.isEmpty && !schemaChosen && !buildMetadata.isTracking && cache.wouldStore(root) {
             cache.store(AccumulationCache.Entry(resources: acc.resources.deepCopy(), config: acc.config,
                                                 warnings: Array(diagnostics.warnings[firstWarning...]),
                                                 visited: Array(accumulatedRoots[firstRoot...]), kind: k.kind, file: k.file), for: root)

@@ -43,7 +43,8 @@ public struct Render: Sendable {
     /// runs side by side too; it may record an error in the entry or release its output.
     ///
     /// Directories that others include start first (`RenderOrder`), so each accumulation is
-    /// computed once and the directories that include many others find them cached.
+    /// computed once and the directories that include many others find them cached; the cache
+    /// is told how often each will be used, so it keeps no copy nobody needs.
     public func run(_ directories: [String], progress: (@Sendable (Int, Int) -> Void)? = nil,
                     each: (@Sendable (inout Entry) -> Void)? = nil) -> [Entry] {
         let done = Mutex(0)
@@ -52,7 +53,9 @@ public struct Render: Sendable {
         if options.accumulationCache == nil { options.accumulationCache = AccumulationCache() }
         let opts = options
         let jobs = min(self.jobs, max(1, directories.count))
-        let order = jobs > 1 ? RenderOrder.includedFirst(directories, options: opts) : Array(directories.indices)
+        let plan = RenderOrder.plan(directories, options: opts)
+        opts.accumulationCache?.expectUses(plan.expectedUses)
+        let order = jobs > 1 ? plan.order : Array(directories.indices)
         // `jobs` workers take the next directory as they free up; results keep the input order.
         let next = Mutex(0)
         let perWorker = Parallel.map(jobs) { _ in

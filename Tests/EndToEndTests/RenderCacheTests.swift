@@ -88,9 +88,35 @@ final class RenderCacheTests: XCTestCase {
                 XCTAssertEqual(rendered, separate[entry.directory]?.0, entry.directory)
                 XCTAssertEqual(entry.warnings, separate[entry.directory]?.1, entry.directory)
             }
-            // base, dev, prod, cluster and comp are kept; vars and outer hold vars, the loops fail
-            XCTAssertEqual(cache.count, 5)
+            // Each entry leaves with its last expected use. What stays: comp (its only user
+            // fails on its kind), and dev and base, accumulated again for `outer` (which goes
+            // through `vars`, never cached) after their expected uses were over.
+            XCTAssertEqual(cache.count, 3)
         }
+    }
+
+    /// Told how often each accumulation will be used, the cache keeps none that nobody else
+    /// uses (the cluster's), hands the stored tree to its last user, and ends empty.
+    func testAccumulationsLeaveWithTheirLastUse() throws {
+        let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster"]
+        for order in [dirs, dirs.reversed()] {
+            var options = BuildOptions(fileSystem: tree())
+            for jobs in [1, 2] {
+                let cache = AccumulationCache()
+                options.accumulationCache = cache
+                for entry in Render(options: options, jobs: jobs).run(order) {
+                    let separate = try Build(options: BuildOptions(fileSystem: tree())).run(entry.directory)
+                    XCTAssertEqual(entry.output, try separate.yaml(), entry.directory)
+                }
+                // (side by side, two workers may both make base before either stored it; the
+                // spare copy then waits for a use that does not come: memory, not output)
+                if jobs == 1 { XCTAssertEqual(cache.count, 0, "\(order)") }
+            }
+        }
+        let plan = RenderOrder.plan(dirs, options: BuildOptions(fileSystem: tree()))
+        XCTAssertEqual(plan.expectedUses["/r/base"], 2)  // dev and prod; base's own build makes it
+        XCTAssertEqual(plan.expectedUses["/r/dev"], 1)   // cluster
+        XCTAssertEqual(plan.expectedUses["/r/cluster"], 0)
     }
 
     func testIncludedDirectoriesStartFirst() {
