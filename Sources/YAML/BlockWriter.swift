@@ -410,7 +410,10 @@ struct BlockWriter {
     private mutating func writeIndent() {
         let indent = max(self.indent, 0)
         if !indention || column > indent || (column == indent && !whitespace) { putBreak() }
-        while column < indent { put(0x20) }
+        if column < indent {
+            out.append(contentsOf: repeatElement(0x20, count: indent - column))
+            column = indent
+        }
         whitespace = true
         indention = true
     }

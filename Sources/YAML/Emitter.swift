@@ -176,13 +176,15 @@ public struct YAMLEmitter {
         // changes or refuses (U+007F–U+009F, U+FEFF, U+FFFE, U+FFFF), and whether the text is
         // simple; then the quoting decision on the same buffer.
         let (suspicious, lineFeed, quoted, simple) = value.withUTF8 { b -> (Bool, Bool, Bool, Bool) in
-            var suspicious = false, lineFeed = false
-            for c in b {
+            // printable ASCII but `:` and `#` (the simple case) is all that most text holds
+            var suspicious = false, lineFeed = false, simpleBytes = true
+            for c in b where c < 0x21 || c > 0x7E || c == UInt8(ascii: ":") || c == UInt8(ascii: "#") {
+                simpleBytes = false
                 if c == 0x0A { lineFeed = true } else if c == 0x7F || c == 0xC2 || c == 0xEF { suspicious = true }
             }
             if suspicious { return (true, lineFeed, false, false) }
             let quoted = ScalarResolver.resolve(b, yaml11: true) != .string || ScalarResolver.isBase60Float(b)
-            return (false, lineFeed, quoted, !quoted && isSimplePlain(b))
+            return (false, lineFeed, quoted, !quoted && simpleBytes && isSimplePlainStart(b))
         }
         if !suspicious {
             if quoted { return ScalarOutput(text: value, style: .doubleQuoted) }
@@ -203,16 +205,21 @@ public struct YAMLEmitter {
     /// Text libyaml writes plain exactly as it is, whatever the context: printable ASCII with
     /// no space, `:` or `#`, not starting with an indicator or a document marker.
     static func isSimplePlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isSimplePlainStart(b) else { return false }
+        for c in b where c < 0x21 || c > 0x7E || c == UInt8(ascii: ":") || c == UInt8(ascii: "#") { return false }
+        return true
+    }
+
+    /// The first character of simple plain text: one that starts no indicator.
+    static func isSimplePlainStart(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first else { return false }
         switch first {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
              UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"):
-            break
+            return true
         default:
             return false
         }
-        for c in b where c < 0x21 || c > 0x7E || c == UInt8(ascii: ":") || c == UInt8(ascii: "#") { return false }
-        return true
     }
 
     private func emitOutput(_ o: ScalarOutput, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext) throws {

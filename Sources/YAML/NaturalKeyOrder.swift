@@ -4,12 +4,11 @@ public enum NaturalKeyOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
         // Most keys differ in their first letter already.
         if let fa = a.utf8.first, let fb = b.utf8.first, fa != fb, fa < 0x80, fb < 0x80, isLetter(fa), isLetter(fb) { return fa < fb }
-        // ASCII fast path: each byte is one rune.
-        var a = a, b = b
-        let ascii: Bool? = a.withUTF8 { ab in
-            b.withUTF8 { bb in isASCII(ab) && isASCII(bb) ? lessRunes(ab, bb) : nil }
+        // ASCII fast path: each byte is one rune (read in place, no copy of either string).
+        let ascii: Bool?? = a.utf8.withContiguousStorageIfAvailable { ab in
+            b.utf8.withContiguousStorageIfAvailable { bb in isASCII(ab) && isASCII(bb) ? lessRunes(ab, bb) : nil } ?? nil
         }
-        if let ascii { return ascii }
+        if let known = ascii, let result = known { return result }
         let ar = Array(a.unicodeScalars.map { $0.value })
         let br = Array(b.unicodeScalars.map { $0.value })
         return ar.withUnsafeBufferPointer { ap in br.withUnsafeBufferPointer { bp in lessRunes(ap, bp) } }

@@ -15,8 +15,28 @@ public enum FieldWalker {
         public var message: String { "considering field '\(path.joined(separator: "/"))': expected sequence or mapping node" }
     }
 
+    /// A path segment with its `[]` list marker read once (`Segment.prepare`), for walkers that
+    /// visit the same paths many times.
+    public struct Segment: Sendable {
+        public let key: String
+        public let namesList: Bool
+
+        public init(_ segment: String) {
+            namesList = segment.hasSuffix("[]")
+            key = namesList ? String(segment.dropLast(2)) : segment
+        }
+
+        public static func prepare(_ path: [String]) -> [Segment] { path.map(Segment.init) }
+    }
+
     /// `visit(_:path:…)` over a resource; a shape error names the resource and its file.
     public static func visit(_ r: Resource, path: [String], create: Bool, leaf: Leaf?,
+                             _ visit: (Mapping, String) throws -> Void) throws {
+        try self.visit(r, path: path, segments: nil, create: create, leaf: leaf, visit)
+    }
+
+    /// The same, along `segments` prepared from `path`.
+    public static func visit(_ r: Resource, path: [String], segments: [Segment]?, create: Bool, leaf: Leaf?,
                              _ visit: (Mapping, String) throws -> Void) throws {
         // A field spec that does not create finds kustomize's build annotations' map, when it
         // holds some, and writes into it.
@@ -31,7 +51,12 @@ public enum FieldWalker {
             if let made = madeAnnotations, made.entries.isEmpty { r.metadata?.removeValue(forKey: "annotations") }
         }
         do {
-            try Self.visit(r.object, path: path, create: create, leaf: leaf, visit)
+            if let segments {
+                guard !segments.isEmpty else { return }
+                try walk(.mapping(r.object), segments[...], create: create, leaf: leaf, visit, fullPath: path)
+            } else {
+                try Self.visit(r.object, path: path, create: create, leaf: leaf, visit)
+            }
         } catch let e as ShapeError {
             throw Diagnostic("\(r.id): \(e.message)", file: r.origin)
         }
@@ -45,34 +70,32 @@ public enum FieldWalker {
         try walk(.mapping(object), path[...], create: create, leaf: leaf, visit, fullPath: path)
     }
 
-    private static func walk(_ node: Node, _ path: ArraySlice<String>, create: Bool, leaf: Leaf?,
-                             _ visit: (Mapping, String) throws -> Void, fullPath: [String]) throws {
+    private static func walk<S: PathSegment>(_ node: Node, _ path: ArraySlice<S>, create: Bool, leaf: Leaf?,
+                                             _ visit: (Mapping, String) throws -> Void, fullPath: [String]) throws {
         switch node {
         case .sequence(let seq):
             for item in seq.items { try walk(item, path, create: create, leaf: leaf, visit, fullPath: fullPath) }
         case .mapping(let m):
-            var key = path[path.startIndex]
+            let segment = path[path.startIndex]
+            let key = segment.fieldKey
             // A `name[]` segment is a list: walked, never created (deeper fields still may be).
-            var createHere = create
-            if key.hasSuffix("[]") {
-                key = String(key.dropLast(2))
-                createHere = false
-            }
+            let createHere = create && !segment.namesList
+            let existing = m[key]
             if path.count == 1 {
-                if m[key] == nil {
+                if existing == nil {
                     guard createHere, let leaf else { return }
                     switch leaf {
                     case .scalar: m[key] = .null
                     case .mapping: m[key] = .mapping(Mapping())
                     case .sequence: m[key] = .sequence(Sequence())
                     }
-                } else if createHere, let leaf, m[key]?.isNull == true, leaf != .scalar {
+                } else if createHere, let leaf, existing?.isNull == true, leaf != .scalar {
                     m[key] = leaf == .mapping ? .mapping(Mapping()) : .sequence(Sequence())
                 }
                 try visit(m, key)
                 return
             }
-            var child = m[key]
+            var child = existing
             if child == nil || child?.isNull == true {
                 guard createHere else { return }
                 let made = Mapping()
@@ -89,4 +112,19 @@ public enum FieldWalker {
     public static func specs(_ specs: [FieldSpec], for gvk: GVK) -> [FieldSpec] {
         specs.filter { $0.gvk.selects(gvk) }
     }
+}
+
+/// A segment of a field path as the walker reads it: the key, and whether it names a list.
+protocol PathSegment {
+    var fieldKey: String { get }
+    var namesList: Bool { get }
+}
+
+extension String: PathSegment {
+    var fieldKey: String { hasSuffix("[]") ? String(dropLast(2)) : self }
+    var namesList: Bool { hasSuffix("[]") }
+}
+
+extension FieldWalker.Segment: PathSegment {
+    var fieldKey: String { key }
 }

@@ -1,4 +1,5 @@
 import KubeModel
+import Synchronization
 import Manifests
 import YAML
 
@@ -7,10 +8,21 @@ import YAML
 /// Runs once, at the end of the top-level build, as kustomize does.
 public struct NameReferenceTransformer: Transformer {
     public var backReferences: [NameBackReference]
+    /// Whether `backReferences` is kustomize's builtin table (no `configurations:` or `crds:`
+    /// added to it): its selections per kind are then made once and shared by every build.
+    var isBuiltinTable = false
 
     public init(backReferences: [NameBackReference]) {
         self.backReferences = backReferences
     }
+
+    init(backReferences: [NameBackReference], isBuiltinTable: Bool) {
+        self.backReferences = backReferences
+        self.isBuiltinTable = isBuiltinTable
+    }
+
+    /// The builtin table's selections by referrer kind, for the whole process.
+    private static let builtinSelections = Mutex<[GVK: [PreparedSpec]]>([:])
 
     public func transform(_ resources: ResourceMap) throws {
         let all = resources.resources
@@ -26,26 +38,48 @@ public struct NameReferenceTransformer: Transformer {
             try Self.checkSubjectNamespaces(referrer)
         }
         if byPreviousName.isEmpty { return }
-        // The table is long and resources share few kinds: select its entries once per GVK.
-        var specsByGVK: [GVK: [(FieldSpec, GVK)]] = [:]
+        // The table is long and resources share few kinds: select its entries once per GVK,
+        // with their paths prepared for walking.
+        var specsByGVK: [GVK: [PreparedSpec]] = [:]
         for referrer in all {
             let orgGVK = referrer.originalID.gvk
-            let specs: [(FieldSpec, GVK)]
+            let specs: [PreparedSpec]
             if let cached = specsByGVK[orgGVK] {
                 specs = cached
-            } else {
-                specs = backReferences.flatMap { ref in ref.referrers.filter { $0.gvk.selects(orgGVK) }.map { ($0, ref.target) } }
+            } else if isBuiltinTable, let shared = Self.builtinSelections.withLock({ $0[orgGVK] }) {
+                specs = shared
                 specsByGVK[orgGVK] = specs
+            } else {
+                specs = backReferences.flatMap { ref in
+                    ref.referrers.filter { $0.gvk.selects(orgGVK) }.map { PreparedSpec(spec: $0, target: ref.target) }
+                }
+                specsByGVK[orgGVK] = specs
+                if isBuiltinTable { Self.builtinSelections.withLock { $0[orgGVK] = specs } }
             }
-            for (spec, target) in specs {
-                try update(referrer, spec: spec, target: target, byPreviousName: byPreviousName, all: all)
+            for prepared in specs {
+                try update(referrer, prepared, byPreviousName: byPreviousName, all: all)
             }
         }
     }
 
-    private func update(_ referrer: Resource, spec: FieldSpec, target: GVK,
+    /// A referrer field spec with its target kind and its path split for the walker, shared by
+    /// reference (the specs are visited once per resource).
+    private final class PreparedSpec: Sendable {
+        let spec: FieldSpec
+        let target: GVK
+        let segments: [FieldWalker.Segment]
+
+        init(spec: FieldSpec, target: GVK) {
+            self.spec = spec
+            self.target = target
+            segments = FieldWalker.Segment.prepare(spec.path)
+        }
+    }
+
+    private func update(_ referrer: Resource, _ prepared: PreparedSpec,
                         byPreviousName: [String: [Resource]], all: [Resource]) throws {
-        try FieldWalker.visit(referrer, path: spec.path, create: false, leaf: nil) { parent, key in
+        let spec = prepared.spec, target = prepared.target
+        try FieldWalker.visit(referrer, path: spec.path, segments: prepared.segments, create: false, leaf: nil) { parent, key in
             guard let value = parent[key] else { return }
             switch value {
             case .scalar(let s):
