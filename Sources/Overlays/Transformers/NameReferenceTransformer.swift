@@ -22,7 +22,7 @@ public struct NameReferenceTransformer: Transformer {
     }
 
     /// The builtin table's selections by referrer kind, for the whole process.
-    private static let builtinSelections = Mutex<[GVK: [PreparedSpec]]>([:])
+    private static let builtinSelections = Mutex<[GVK: Selection]>([:])
 
     public func transform(_ resources: ResourceMap) throws {
         let all = resources.resources
@@ -40,25 +40,54 @@ public struct NameReferenceTransformer: Transformer {
         if byPreviousName.isEmpty { return }
         // The table is long and resources share few kinds: select its entries once per GVK,
         // with their paths prepared for walking.
-        var specsByGVK: [GVK: [PreparedSpec]] = [:]
+        var specsByGVK: [GVK: Selection] = [:]
         for referrer in all {
             let orgGVK = referrer.originalID.gvk
-            let specs: [PreparedSpec]
+            let selection: Selection
             if let cached = specsByGVK[orgGVK] {
-                specs = cached
+                selection = cached
             } else if isBuiltinTable, let shared = Self.builtinSelections.withLock({ $0[orgGVK] }) {
-                specs = shared
-                specsByGVK[orgGVK] = specs
+                selection = shared
+                specsByGVK[orgGVK] = selection
             } else {
-                specs = backReferences.flatMap { ref in
+                selection = Selection(backReferences.flatMap { ref in
                     ref.referrers.filter { $0.gvk.selects(orgGVK) }.map { PreparedSpec(spec: $0, target: ref.target) }
+                })
+                specsByGVK[orgGVK] = selection
+                if isBuiltinTable { Self.builtinSelections.withLock { $0[orgGVK] = selection } }
+            }
+            // One walk finds where every spec points; the specs then update those fields in
+            // the table's order, exactly as walking them one by one would.
+            if let trie = selection.trie, let visits = trie.visits(in: referrer.object, pathCount: selection.specs.count) {
+                for (prepared, points) in zip(selection.specs, visits) {
+                    for (parent, key) in points {
+                        try updateField(parent, key, referrer: referrer, spec: prepared.spec, target: prepared.target, byPreviousName: byPreviousName)
+                    }
                 }
-                specsByGVK[orgGVK] = specs
-                if isBuiltinTable { Self.builtinSelections.withLock { $0[orgGVK] = specs } }
+            } else {
+                for prepared in selection.specs {
+                    try update(referrer, prepared, byPreviousName: byPreviousName, all: all)
+                }
             }
-            for prepared in specs {
-                try update(referrer, prepared, byPreviousName: byPreviousName, all: all)
+        }
+    }
+
+    /// The specs for one referrer kind, and the trie of their paths when walking them all at
+    /// once cannot differ from walking them one by one: no path reaches into a `name` or
+    /// `namespace` field that an update sets (which could make a later walk find more), and
+    /// none goes through `metadata/annotations` (which a walk may create).
+    private final class Selection: Sendable {
+        let specs: [PreparedSpec]
+        let trie: FieldPathTrie?
+
+        init(_ specs: [PreparedSpec]) {
+            self.specs = specs
+            let independent = specs.allSatisfy { p in
+                let path = p.spec.path
+                return !path.isEmpty && !path.contains("namespace") && !path.dropLast().contains("name")
+                    && !(path.count >= 2 && path[0] == "metadata" && path[1] == "annotations")
             }
+            trie = independent && specs.count > 1 ? FieldPathTrie(paths: specs.map(\.segments)) : nil
         }
     }
 
@@ -80,27 +109,34 @@ public struct NameReferenceTransformer: Transformer {
                         byPreviousName: [String: [Resource]], all: [Resource]) throws {
         let spec = prepared.spec, target = prepared.target
         try FieldWalker.visit(referrer, path: spec.path, segments: prepared.segments, create: false, leaf: nil) { parent, key in
-            guard let value = parent[key] else { return }
-            switch value {
-            case .scalar(let s):
-                if s.tag == .null { return }
-                if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
-                    parent[key] = .scalar(.settingText(newName, over: s))
-                }
-            case .mapping(let m):
-                try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
-            case .sequence(let seq):
-                for (i, item) in seq.items.enumerated() {
-                    switch item {
-                    case .scalar(let s):
-                        if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
-                            seq.items[i] = .scalar(.settingText(newName, over: s))
-                        }
-                    case .mapping(let m):
-                        try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
-                    case .sequence:
-                        break
+            try updateField(parent, key, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+        }
+    }
+
+    /// The field `parent[key]` a spec points at: a name, a list of names, or a mapping with
+    /// a name (and namespace), updated to the current name of what it refers to.
+    private func updateField(_ parent: Mapping, _ key: String, referrer: Resource, spec: FieldSpec, target: GVK,
+                             byPreviousName: [String: [Resource]]) throws {
+        guard let value = parent[key] else { return }
+        switch value {
+        case .scalar(let s):
+            if s.tag == .null { return }
+            if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
+                parent[key] = .scalar(.settingText(newName, over: s))
+            }
+        case .mapping(let m):
+            try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+        case .sequence(let seq):
+            for (i, item) in seq.items.enumerated() {
+                switch item {
+                case .scalar(let s):
+                    if let newName = try selectScalar(s.value, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName) {
+                        seq.items[i] = .scalar(.settingText(newName, over: s))
                     }
+                case .mapping(let m):
+                    try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+                case .sequence:
+                    break
                 }
             }
         }
