@@ -33,13 +33,16 @@ public enum OutputCheck {
         case .scalar(let s):
             return s.decodingFailure.map { .value($0, s.mark) }
         case .mapping(let m):
-            for entry in m.entries {
-                if entry.key.style == .plain, !readsBackAsString(entry.key.value) {
-                    path.append(entry.key.value)
-                    return .key(entry.key)
+            // by index: copying each entry (its key, value and sharing) costs more than the test
+            let entries = m.entries
+            for i in entries.indices {
+                if entries[i].key.style == .plain, !readsBackAsString(entries[i].key.value) {
+                    path.append(entries[i].key.value)
+                    return .key(entries[i].key)
                 }
-                if let problem = firstProblem(in: entry.value, path: &path) {
-                    path.insert(entry.key.value, at: 0)
+                if case .scalar(let s) = entries[i].value, s.tag == .string, s.declaredTag == nil { continue }
+                if let problem = firstProblem(in: entries[i].value, path: &path) {
+                    path.insert(entries[i].key.value, at: 0)
                     return problem
                 }
             }

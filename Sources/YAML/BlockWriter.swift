@@ -5,8 +5,8 @@
 /// and gives up (returns false) on the rare shapes it does not port, where `YAMLEmitter`
 /// falls back to libyaml: a key that needs the explicit `? ` form (multi-line, or longer
 /// than 128 bytes), a root scalar, and strings written through a placeholder.
-struct BlockWriter {
-    private var out: [UInt8]
+struct BlockWriter: ~Copyable {
+    private var out = ByteBuffer()
     private var column = 0
     private var indent = -1
     private var whitespace = true
@@ -14,23 +14,16 @@ struct BlockWriter {
     private static let bestWidth = 80
     private static let bestIndent = 2
 
-    init(into bytes: [UInt8]) {
-        out = bytes
-    }
+    private init() {}
 
     /// Writes `node` as one document; nil when it has a shape this port leaves to libyaml
     /// (nothing of it is kept then).
     static func document(_ node: Node, appendingTo bytes: inout [UInt8]) throws -> Bool {
         if case .scalar = node { return false }
-        let start = bytes.count
-        var writer = BlockWriter(into: [])
-        swap(&writer.out, &bytes)
-        defer { swap(&writer.out, &bytes) }
-        guard try writer.node(node, mappingContext: false, simpleKey: false, inFlow: false) else {
-            writer.out.removeSubrange(start...)
-            return false
-        }
+        var writer = BlockWriter()
+        guard try writer.node(node, mappingContext: false, simpleKey: false, inFlow: false) else { return false }
         writer.writeIndent()  // the implicit document end
+        writer.out.copy(into: &bytes)
         return true
     }
 
@@ -96,7 +89,7 @@ struct BlockWriter {
             if output.simple && output.style == .plain && (!simpleKey || value.count <= 128) {
                 // printable ASCII that nothing folds or quotes: written as it is
                 if !whitespace { put(0x20) }
-                out.append(contentsOf: value)
+                out.append(value)
                 column += value.count
                 whitespace = false
                 indention = false
@@ -118,7 +111,7 @@ struct BlockWriter {
             case .plain where !analysis.spacesOrBreaks:
                 // nothing to fold or break: the text as it is
                 if !whitespace && !value.isEmpty { put(0x20) }
-                out.append(contentsOf: value)
+                out.append(value)
                 column += analysis.characters
                 whitespace = false
                 indention = false
@@ -231,6 +224,14 @@ struct BlockWriter {
 
     private mutating func writePlain(_ s: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
         if !whitespace && !s.isEmpty { put(0x20) }
+        // A line that stays within the width never folds (plain text has no line breaks).
+        if let characters = Self.characterCount(s, ifAtMost: Self.bestWidth - column), !s.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            out.append(s)
+            column += characters
+            whitespace = false
+            indention = false
+            return
+        }
         var spaces = false, breaks = false
         var i = 0
         while i < s.count {
@@ -398,7 +399,16 @@ struct BlockWriter {
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                i = write(s, i)
+                // the rest of the line at once: characters up to the next break
+                var j = i
+                var characters = 0
+                while j < s.count && !Self.isBreak(s, j) {
+                    if s[j] & 0xC0 != 0x80 { characters += 1 }
+                    j += 1
+                }
+                out.append(UnsafeBufferPointer(rebasing: s[i..<j]))
+                column += characters
+                i = j
                 indention = false
                 breaks = false
             }
@@ -407,11 +417,22 @@ struct BlockWriter {
 
     // MARK: writing
 
+    /// The number of characters in `s` when it is at most `limit`, else nil.
+    private static func characterCount(_ s: UnsafeBufferPointer<UInt8>, ifAtMost limit: Int) -> Int? {
+        guard limit >= 0 else { return nil }
+        var n = 0
+        for c in s where c & 0xC0 != 0x80 {
+            n += 1
+            if n > limit { return nil }
+        }
+        return n
+    }
+
     private mutating func writeIndent() {
         let indent = max(self.indent, 0)
         if !indention || column > indent || (column == indent && !whitespace) { putBreak() }
         if column < indent {
-            out.append(contentsOf: repeatElement(0x20, count: indent - column))
+            out.append(repeating: 0x20, count: indent - column)
             column = indent
         }
         whitespace = true
@@ -421,7 +442,7 @@ struct BlockWriter {
     private mutating func writeIndicator(_ indicator: StaticString, needWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
         if needWhitespace && !whitespace { put(0x20) }
         indicator.withUTF8Buffer { b in
-            out.append(contentsOf: b)
+            out.append(b)
             column += b.count
         }
         whitespace = isWhitespace

@@ -77,12 +77,29 @@ public struct YAMLEmitter {
         var previous = entries[0].key.value
         for i in 1..<entries.count {
             let key = entries[i].key.value
-            if !NaturalKeyOrder.less(previous, key) {
-                return entries.indices.sorted { NaturalKeyOrder.less(entries[$0].key.value, entries[$1].key.value) }
-            }
+            if !NaturalKeyOrder.less(previous, key) { return sortedOrder(entries) }
             previous = key
         }
         return nil
+    }
+
+    /// Indices of `entries` by key, stable: an insertion sort over the keys read once (maps
+    /// are small; most are nearly in order).
+    private static func sortedOrder(_ entries: [MapEntry]) -> [Int] {
+        let keys = entries.map(\.key.value)
+        var order = Array(entries.indices)
+        keys.withUnsafeBufferPointer { k in
+            for i in 1..<order.count {
+                let current = order[i]
+                var j = i
+                while j > 0 && NaturalKeyOrder.less(k[current], k[order[j - 1]]) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = current
+            }
+        }
+        return order
     }
 
     private func emitNode(_ node: Node, _ emitter: inout yaml_emitter_t, _ ctx: EmitContext, inFlow: Bool) throws {
