@@ -46,12 +46,16 @@ public enum JSONRoundTrip {
     public static func checkEncodable(_ node: Node, file: String) throws {
         switch node {
         case .mapping(let m):
-            for e in m.entries {
-                if e.key.style == .plain, !OutputCheck.readsBackAsString(e.key.value) {
-                    throw Diagnostic(file: file, mark: e.key.mark, message:
-                        "json: unsupported type: map[interface {}]interface {} (map key '\(e.key.value)' is not a string; a JSON patch sends the whole resource through JSON)")
+            let entries = m.entries
+            for i in entries.indices {
+                if entries[i].key.style == .plain, !OutputCheck.readsBackAsString(entries[i].key.value) {
+                    let key = entries[i].key
+                    throw Diagnostic(file: file, mark: key.mark, message:
+                        "json: unsupported type: map[interface {}]interface {} (map key '\(key.value)' is not a string; a JSON patch sends the whole resource through JSON)")
                 }
-                try checkEncodable(e.value, file: file)
+                // a string (without a declared type) is always encodable
+                if case .scalar(let s) = entries[i].value, s.tag == .string, s.declaredTag == nil { continue }
+                try checkEncodable(entries[i].value, file: file)
             }
         case .scalar(let s):
             if let failure = s.decodingFailure { throw Diagnostic(file: file, mark: s.mark, message: failure) }

@@ -31,11 +31,19 @@ public enum PatchDocument {
     /// `limits` are the build's parse budgets.
     public static func parse(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> PatchDocument {
         if bytes.isEmpty { return .empty }
+        // A JSON reading with operations means the first document is a non-empty list, which
+        // the strategic merge reading refuses: that is the answer without it.
+        var jsonFirst: Result<JSONPatch, Error>?
+        if !startsWithKey(bytes) {
+            let read = Result { try jsonPatch(bytes: bytes, file: file, limits: limits) }
+            if case .success(let patch) = read, !patch.operations.isEmpty { return .json(patch) }
+            jsonFirst = read
+        }
         let sm = Result { try strategicMergePatches(bytes: bytes, file: file, limits: limits) }
         // A stream whose first document starts with a key is a mapping, which no JSON reading
         // takes; when the strategic merge reading found patches there, that is the answer.
         if case .success(let maps) = sm, !maps.isEmpty, startsWithKey(bytes) { return .strategicMerge(maps) }
-        let json = Result { try jsonPatch(bytes: bytes, file: file, limits: limits) }
+        let json = jsonFirst ?? Result { try jsonPatch(bytes: bytes, file: file, limits: limits) }
         switch (sm, json) {
         case (.success, .success):
             throw Diagnostic(file: file, message: "illegally qualifies as both an SM and JSON patch")
