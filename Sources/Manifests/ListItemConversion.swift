@@ -4,7 +4,8 @@ import YAML
 /// `inlineAnyEmbeddedLists`: the List is decoded, every item marshalled to JSON, and the JSON
 /// read back as YAML). An item therefore comes out as JSON text reads: every collection in
 /// flow style, every string and key double-quoted, a null written `null` (so it survives a
-/// later patch as a written null does), integers in decimal, timestamps as RFC 3339 strings.
+/// later patch as a written null does), integers in decimal, floats as encoding/json writes
+/// them, timestamps as RFC 3339 strings.
 /// Infinity and NaN have no JSON form, so kustomize fails on them.
 enum ListItemConversion {
     static func apply(_ node: Node, file: String) throws {
@@ -38,11 +39,15 @@ enum ListItemConversion {
             guard let i = GoNumber.parseInt(s.value) else { return s }
             return Scalar(GoNumber.format(i), tag: .int, mark: s.mark)
         case .float:
-            if let f = GoNumber.parseFloat(s.value), !f.isFinite {
+            guard let f = GoNumber.parseFloat(s.value) else { return s }
+            if !f.isFinite {
                 throw Diagnostic(file: file, mark: s.mark, message:
                     "json: unsupported value: \(f.isNaN ? "NaN" : (f < 0 ? "-Inf" : "+Inf")) (a List item goes through JSON, which has no infinity or NaN)")
             }
-            return s
+            // encoding/json's text, read back: `.5` is 0.5, `1e3` the integer 1000 (which
+            // matters where the text is kept, as in annotations)
+            let text = GoNumber.formatJSON(f)
+            return Scalar(text, tag: ScalarResolver.resolveInput(text) == .int ? .int : .float, mark: s.mark)
         }
     }
 }

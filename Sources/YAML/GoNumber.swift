@@ -108,6 +108,21 @@ public enum GoNumber {
         return formatG(f)
     }
 
+    /// Go's float64 encoding: shortest digits, `%f` style for 1e-6 ≤ |f| < 1e21, otherwise
+    /// `%e` style with at least two exponent digits except that `e-0N` becomes `e-N`.
+    public static func formatJSON(_ f: Double) -> String {
+        if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        let (digits, decimalPoint) = shortestDigits(description: f.magnitude.description)
+        let magnitude = f.magnitude
+        if magnitude < 1e-6 || magnitude >= 1e21 {
+            var out = exponentNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
+            // encoding/json trims `e-0N` to `e-N` (but keeps `e+0N`).
+            if let r = out.firstRange(of: "e-0") { out.replaceSubrange(r, with: "e-") }
+            return out
+        }
+        return fixedNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
+    }
+
     /// Go's `strconv.FormatFloat(f, 'g', -1, 64)`.
     public static func formatG(_ f: Double) -> String {
         if f == 0 { return f.sign == .minus ? "-0" : "0" }

@@ -384,4 +384,40 @@ final class DifftestRegressionTests: XCTestCase {
         XCTAssertTrue(out.contains("        - |\n          a\n            indented\n          b\n"), out)
         XCTAssertTrue(out.contains("        image: |\n          a\n\n            indented\n          b\n"), out)
     }
+
+    /// A List that is not alone in its file goes through JSON: its floats come back as
+    /// encoding/json writes them, and annotations keep that text (seed V-188).
+    func testListItemFloatsTakeTheirJSONText() throws {
+        let tree = PluginTestTree("difftest-list-floats")
+        defer { tree.remove(testName: name) }
+        try tree.write("a/r.yaml", """
+            # c
+            ---
+            kind: List
+            items:
+            - kind: Ingress
+              metadata:
+                name: i
+                annotations: {a: .5, b: 1e3, c: 1.0, d: 1e21, e: 0.000001}
+              spec: {x: .5, y: 1e3, z: 1.50}
+
+            """)
+        try tree.write("a/kustomization.yaml", "resources: [r.yaml]\n")
+        XCTAssertEqual(try tree.build("a"), """
+            kind: Ingress
+            metadata:
+              annotations:
+                a: "0.5"
+                b: "1000"
+                c: "1"
+                d: "1e+21"
+                e: "0.000001"
+              name: i
+            spec:
+              x: 0.5
+              "y": 1000
+              z: 1.5
+
+            """)
+    }
 }

@@ -96,15 +96,15 @@ final class GeneratorHashTests: XCTestCase {
     }
 
     func testFloatsUseGoFormatting() {
-        XCTAssertEqual(GoJSON.formatFloat(1), "1")
-        XCTAssertEqual(GoJSON.formatFloat(-2.5), "-2.5")
-        XCTAssertEqual(GoJSON.formatFloat(0.000001), "0.000001")
-        XCTAssertEqual(GoJSON.formatFloat(0.0000001), "1e-7")
-        XCTAssertEqual(GoJSON.formatFloat(1.5e-10), "1.5e-10")
-        XCTAssertEqual(GoJSON.formatFloat(123456789), "123456789")
-        XCTAssertEqual(GoJSON.formatFloat(12345678901234567890), "12345678901234567000")
-        XCTAssertEqual(GoJSON.formatFloat(1e21), "1e+21")
-        XCTAssertEqual(GoJSON.formatFloat(0.1), "0.1")
+        XCTAssertEqual(GoNumber.formatJSON(1), "1")
+        XCTAssertEqual(GoNumber.formatJSON(-2.5), "-2.5")
+        XCTAssertEqual(GoNumber.formatJSON(0.000001), "0.000001")
+        XCTAssertEqual(GoNumber.formatJSON(0.0000001), "1e-7")
+        XCTAssertEqual(GoNumber.formatJSON(1.5e-10), "1.5e-10")
+        XCTAssertEqual(GoNumber.formatJSON(123456789), "123456789")
+        XCTAssertEqual(GoNumber.formatJSON(12345678901234567890), "12345678901234567000")
+        XCTAssertEqual(GoNumber.formatJSON(1e21), "1e+21")
+        XCTAssertEqual(GoNumber.formatJSON(0.1), "0.1")
     }
 
     func testOnlyConfigMapsAndSecretsAreHashed() throws {

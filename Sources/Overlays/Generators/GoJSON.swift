@@ -75,7 +75,7 @@ indirect enum GoJSONValue {
         case .string(let s):
             GoJSON.appendString(s, to: &out)
         case .number(let d):
-            out.append(contentsOf: GoJSON.formatFloat(d).utf8)
+            out.append(contentsOf: GoNumber.formatJSON(d).utf8)
         case .bool(let b):
             out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null:
@@ -142,21 +142,6 @@ enum GoJSON {
         for shift in stride(from: 12, through: 0, by: -4) {
             out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
         }
-    }
-
-    /// Go's float64 encoding: shortest digits, `%f` style for 1e-6 ≤ |f| < 1e21, otherwise
-    /// `%e` style with at least two exponent digits except that `e-0N` becomes `e-N`.
-    static func formatFloat(_ f: Double) -> String {
-        if f == 0 { return f.sign == .minus ? "-0" : "0" }
-        let (digits, decimalPoint) = GoNumber.shortestDigits(description: f.magnitude.description)
-        let magnitude = f.magnitude
-        if magnitude < 1e-6 || magnitude >= 1e21 {
-            var out = GoNumber.exponentNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
-            // encoding/json trims `e-0N` to `e-N` (but keeps `e+0N`).
-            if let r = out.firstRange(of: "e-0") { out.replaceSubrange(r, with: "e-") }
-            return out
-        }
-        return GoNumber.fixedNotation(digits: digits, decimalPoint: decimalPoint, negative: f < 0)
     }
 }
 
