@@ -32,6 +32,7 @@ struct BlockWriter: ~Copyable {
     private mutating func node(_ node: Node, mappingContext: Bool, simpleKey: Bool, inFlow: Bool) throws -> Bool {
         switch node {
         case .scalar(let s):
+            if s.tag == .string, s.style != .folded || inFlow, writeSimple(s.value, simpleKey: simpleKey) { return true }
             return try scalar(YAMLEmitter.output(for: s, inFlow: inFlow), simpleKey: simpleKey)
         case .mapping(let m):
             if m.entries.isEmpty {
@@ -47,7 +48,9 @@ struct BlockWriter: ~Copyable {
             for n in entries.indices {
                 let e = entries[order?[n] ?? n]
                 writeIndent()
-                guard try scalar(YAMLEmitter.output(forString: e.key.value), simpleKey: true) else { return false }
+                if !writeSimple(e.key.value, simpleKey: true) {
+                    guard try scalar(YAMLEmitter.output(forString: e.key.value), simpleKey: true) else { return false }
+                }
                 writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
                 guard try self.node(e.value, mappingContext: true, simpleKey: false, inFlow: inFlow) else { return false }
             }
@@ -68,6 +71,23 @@ struct BlockWriter: ~Copyable {
                 guard try self.node(item, mappingContext: false, simpleKey: false, inFlow: inFlow) else { return false }
             }
             indent = saved
+            return true
+        }
+    }
+
+    /// The common case in one pass: a string that is simple plain text (`YAMLEmitter.output`
+    /// would choose plain, `isSimplePlain`) is written as it is; false for anything else,
+    /// which then takes the general path.
+    private mutating func writeSimple(_ text: String, simpleKey: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            guard YAMLEmitter.isSimplePlain(b), !simpleKey || b.count <= 128,
+                  ScalarResolver.resolve(b, yaml11: true) == .string, !ScalarResolver.isBase60Float(b) else { return false }
+            if !whitespace { put(0x20) }
+            out.append(b)
+            column += b.count
+            whitespace = false
+            indention = false
             return true
         }
     }
