@@ -54,7 +54,7 @@ let package = Package(
             swiftSettings: shippedBinary
         ),
         .target(name: "TestSupport", dependencies: ["YAML"], path: "Tests/TestSupport"),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"]),
         .testTarget(name: "KubeModelTests", dependencies: ["TestSupport", "KubeModel", "YAML"]),
         .testTarget(name: "ManifestsTests", dependencies: ["TestSupport", "KubeModel", "Manifests", "YAML"]),
         .testTarget(name: "PatchingTests", dependencies: ["TestSupport", "KubeModel", "Patching", "Manifests", "YAML"]),

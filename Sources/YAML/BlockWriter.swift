@@ -36,8 +36,7 @@ struct BlockWriter: ~Copyable {
             return try scalar(YAMLEmitter.output(for: s, inFlow: inFlow), simpleKey: simpleKey)
         case .mapping(let m):
             if m.entries.isEmpty {
-                writeIndicator("{", needWhitespace: true, isWhitespace: true, isIndention: false)
-                writeIndicator("}", needWhitespace: false, isWhitespace: false, isIndention: false)
+                writeEmpty("{", "}")
                 return true
             }
             let inFlow = inFlow || m.flow
@@ -58,8 +57,7 @@ struct BlockWriter: ~Copyable {
             return true
         case .sequence(let seq):
             if seq.items.isEmpty {
-                writeIndicator("[", needWhitespace: true, isWhitespace: true, isIndention: false)
-                writeIndicator("]", needWhitespace: false, isWhitespace: false, isIndention: false)
+                writeEmpty("[", "]")
                 return true
             }
             let inFlow = inFlow || seq.flow
@@ -90,6 +88,12 @@ struct BlockWriter: ~Copyable {
             indention = false
             return true
         }
+    }
+
+    /// An empty collection, which libyaml writes in flow style (`{}`, `[]`).
+    private mutating func writeEmpty(_ open: StaticString, _ close: StaticString) {
+        writeIndicator(open, needWhitespace: true, isWhitespace: true, isIndention: false)
+        writeIndicator(close, needWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
     private mutating func increaseIndent(flow: Bool, indentless: Bool) {
@@ -252,41 +256,32 @@ struct BlockWriter: ~Copyable {
             indention = false
             return
         }
-        var spaces = false, breaks = false
-        var i = 0
-        while i < s.count {
-            if s[i] == 0x20 {
-                if allowBreaks && !spaces && column > Self.bestWidth && Self.at(s, i + 1) != 0x20 {
-                    writeIndent()
-                    i += 1
-                } else {
-                    i = write(s, i)
-                }
-                spaces = true
-            } else if Self.isBreak(s, i) {
-                if !breaks && s[i] == 0x0A { putBreak() }
-                i = writeBreak(s, i)
-                indention = true
-                breaks = true
-            } else {
-                if breaks { writeIndent() }
-                i = write(s, i)
-                indention = false
-                spaces = false
-                breaks = false
-            }
-        }
+        writeText(s, allowBreaks: allowBreaks, singleQuoted: false)
         whitespace = false
         indention = false
     }
 
     private mutating func writeSingleQuoted(_ s: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {
         writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
+        let breaks = writeText(s, allowBreaks: allowBreaks, singleQuoted: true)
+        if breaks { writeIndent() }
+        writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
+        whitespace = false
+        indention = false
+    }
+
+    /// The text of a plain or single-quoted scalar (libyaml writes both the same way): a
+    /// space past the width folds unless another space follows (and, quoted, unless it is the
+    /// first or last character), a line feed is written twice, a quote doubled. Whether the
+    /// text ended in line breaks.
+    @discardableResult
+    private mutating func writeText(_ s: UnsafeBufferPointer<UInt8>, allowBreaks: Bool, singleQuoted: Bool) -> Bool {
         var spaces = false, breaks = false
         var i = 0
         while i < s.count {
             if s[i] == 0x20 {
-                if allowBreaks && !spaces && column > Self.bestWidth && i != 0 && i != s.count - 1 && Self.at(s, i + 1) != 0x20 {
+                if allowBreaks && !spaces && column > Self.bestWidth && (!singleQuoted || (i != 0 && i != s.count - 1))
+                    && Self.at(s, i + 1) != 0x20 {
                     writeIndent()
                     i += 1
                 } else {
@@ -300,17 +295,14 @@ struct BlockWriter: ~Copyable {
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                if s[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
+                if singleQuoted && s[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
                 i = write(s, i)
                 indention = false
                 spaces = false
                 breaks = false
             }
         }
-        if breaks { writeIndent() }
-        writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
-        whitespace = false
-        indention = false
+        return breaks
     }
 
     private mutating func writeDoubleQuoted(_ s: UnsafeBufferPointer<UInt8>, allowBreaks: Bool) {

@@ -9,17 +9,6 @@ import YAML
 /// The merge walker's fast paths must give exactly what kyaml's general list algorithm gives.
 /// Random targets and patches (seeded, so failures reproduce) are merged both ways.
 final class MergeFastPathTests: XCTestCase {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testFastPathsMatchGeneralAlgorithm() throws {
         let env = ProcessInfo.processInfo.environment
         let rounds = Int(env["PATCHING_FASTPATH_ROUNDS"] ?? "") ?? 600

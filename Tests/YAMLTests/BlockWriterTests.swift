@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import YAML
 
@@ -33,7 +34,7 @@ final class BlockWriterTests: XCTestCase {
     }
 
     func testPortWritesWhatLibyamlWritesForRandomTrees() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for i in 0..<3000 {
             let doc = Node.mapping(randomMapping(&rng, depth: 0))
             try assertSameOutput(doc, "tree \(i)")
@@ -91,7 +92,7 @@ final class BlockWriterTests: XCTestCase {
         }
     }
 
-    private func randomMapping(_ rng: inout SplitMix, depth: Int) -> Mapping {
+    private func randomMapping(_ rng: inout SeededGenerator, depth: Int) -> Mapping {
         let count = Int(rng.next() % 5)
         var entries: [MapEntry] = []
         for k in 0..<count {
@@ -103,7 +104,7 @@ final class BlockWriterTests: XCTestCase {
         return m
     }
 
-    private func randomNode(_ rng: inout SplitMix, depth: Int) -> Node {
+    private func randomNode(_ rng: inout SeededGenerator, depth: Int) -> Node {
         switch depth > 4 ? 0 : rng.next() % 4 {
         case 1: return .mapping(randomMapping(&rng, depth: depth))
         case 2:
@@ -123,23 +124,10 @@ final class BlockWriterTests: XCTestCase {
         }
     }
 
-    private func randomText(_ rng: inout SplitMix) -> String {
+    private func randomText(_ rng: inout SeededGenerator) -> String {
         if rng.next() % 3 == 0 { return Self.texts[Int(rng.next() % UInt64(Self.texts.count))] }
         let pieces = ["a", "b", " ", " ", "word", "\n", ":", "#", "-", "'", "\"", "\\", "é", "日", "😀", "\t", "\r", "\u{85}", "1", "0", ".", ",", "[", "{"]
         let n = Int(rng.next() % 40)
         return (0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
-    }
-}
-
-/// A small deterministic generator, so a failing tree can be found again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
