@@ -4,6 +4,10 @@ the same directories, in the same run: wall time, the ratio, peak memory, and a 
 check of every manifest.yaml against kubectl's output. A benchmark, not a test.
 
 usage: Benchmarks/scripts/render_bench.py BIN [--apps 40] [--rounds 3] [--keep DIR]
+
+Run it on a quiet file system: about a third of render's time is the kernel creating its
+output files and directories, and ext4 makes that slower for a minute after many files were
+deleted (a test run, an earlier bench without --keep).
 """
 import argparse
 import json
