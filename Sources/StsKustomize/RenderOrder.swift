@@ -8,18 +8,16 @@ import YAML
 /// instead of accumulating forty of them alone while the other cores wait (or two workers
 /// accumulating the same base side by side).
 enum RenderOrder {
-    /// Indices of `directories`, by how many kustomization directories each reaches through
-    /// `resources`, `bases` and `components` (itself included), fewest first; ties keep the
-    /// input order. Kustomization files are read through the render's shared cache, so the
-    /// builds do not read them again; one that cannot be read counts as reaching nothing.
-    static func includedFirst(_ directories: [String], options: BuildOptions) -> [Int] {
-        plan(directories, options: options).order
-    }
-
-    /// The order, and for each directory (by real path) how many times its accumulation will
-    /// be used after it is first made: one use by every kustomization that lists it as a
-    /// resource or base, and one by its own build when it is rendered, less the one that
-    /// makes it. (A component is accumulated into each user, so it is no user of its own.)
+    /// The order: indices of `directories`, by how many kustomization directories each
+    /// reaches through `resources`, `bases` and `components` (itself included), fewest first;
+    /// ties keep the input order. Kustomization files are read through the render's shared
+    /// cache, so the builds do not read them again; one that cannot be read counts as
+    /// reaching nothing.
+    ///
+    /// And for each directory (by real path) how many times its accumulation will be used
+    /// after it is first made: one use by every kustomization that lists it as a resource or
+    /// base, and one by its own build when it is rendered, less the one that makes it. (A
+    /// component is accumulated into each user, so it is no user of its own.)
     static func plan(_ directories: [String], options: BuildOptions) -> (order: [Int], expectedUses: [String: Int]) {
         func loader() -> ManifestLoader {
             ManifestLoader(restrictor: options.loadRestrictor, limits: options.limits, fileSystem: options.fileSystem,

@@ -124,10 +124,10 @@ final class RenderCacheTests: XCTestCase {
         options.sharedCache = SharedParseCache()
         let dirs = ["/r/base", "/r/dev", "/r/prod", "/r/cluster", "/r/loop-a"]
         // cluster reaches itself, dev, prod and base twice (5); the loop counts each side once
-        let order = RenderOrder.includedFirst(dirs, options: options).map { dirs[$0] }
+        let order = RenderOrder.plan(dirs, options: options).order.map { dirs[$0] }
         XCTAssertEqual(order, ["/r/base", "/r/dev", "/r/prod", "/r/loop-a", "/r/cluster"])
         let reversed = Array(dirs.reversed())
-        XCTAssertEqual(RenderOrder.includedFirst(reversed, options: options).map { reversed[$0] },
+        XCTAssertEqual(RenderOrder.plan(reversed, options: options).order.map { reversed[$0] },
                        ["/r/base", "/r/prod", "/r/dev", "/r/loop-a", "/r/cluster"])
     }
 
