@@ -131,8 +131,9 @@ public enum JSONRoundTrip {
         }
         if s.tag == .string {
             // read back from go-yaml's output: the quotes it chose replace the ones written
-            let marshalled = Scalar.marshalledString(s.value, mark: s.mark)
-            return marshalled.style == s.style ? nil : marshalled
+            var marshalled = Scalar.marshalledString(s.value, mark: s.mark)
+            marshalled.mergeTagged = marshalled.style == .plain && s.value == "<<"
+            return marshalled.style == s.style && marshalled.mergeTagged == s.mergeTagged ? nil : marshalled
         }
         if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }

@@ -167,7 +167,7 @@ final class MergeWalker {
     /// node (a field both sides have takes the target's style). So a replacement's created
     /// `5432` becomes the string "5432" once a patch walks its resource.
     static func fieldSetterValue(_ node: Node) -> Node {
-        guard case .scalar(var s) = node, s.style == .plain, s.tag == .string || s.untagged,
+        guard case .scalar(var s) = node, s.style == .plain, s.isKyamlString,
               ScalarResolver.isYAML11NonString(s.value) else { return node }
         s.style = .doubleQuoted
         s.tag = .string

@@ -20,6 +20,10 @@ public struct Scalar: Sendable, Equatable {
     /// (`3.14` merged onto `"text"` prints as the string "3.14"): text a replacement later
     /// writes there must read as this type.
     public var declaredTag: ScalarTag?
+    /// go-yaml reads a plain `<<` (outside a key) as `!!merge`, a string to JSON but not to
+    /// kyaml's string test (`IsYNodeString`), so `vars` refuse it. Set where kustomize reads
+    /// text: the parser, and the JSON step that reads a resource back.
+    public var mergeTagged = false
 
     public init(_ value: String, tag: ScalarTag = .string, style: ScalarStyle = .plain, mark: Mark = .none) {
         self.value = value
@@ -51,6 +55,9 @@ public struct Scalar: Sendable, Equatable {
     }
 
     public static func string(_ value: String) -> Scalar { Scalar(value, tag: .string) }
+
+    /// kyaml's `IsYNodeString`: tagged `!!str`, or untagged.
+    public var isKyamlString: Bool { (tag == .string && !mergeTagged) || untagged }
 
     /// The text kustomize's JSON step gets for this scalar: its value, except that a string
     /// still in the folded style it was read in comes back with go-yaml v3's folding quirks

@@ -100,7 +100,9 @@ struct TreeBuilder {
             tag = .string
         }
         let m = mark(event.start_mark)
-        let node = Node.scalar(Scalar(value, tag: tag, style: style, mark: m))
+        var scalar = Scalar(value, tag: tag, style: style, mark: m)
+        if style == .plain, s.tag == nil, value == "<<" { scalar.mergeTagged = true }
+        let node = Node.scalar(scalar)
         if let a = s.anchor { anchors[String(cString: a)] = (node, 1) }
         try add(node, mark: m)
     }

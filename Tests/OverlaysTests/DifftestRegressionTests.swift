@@ -420,4 +420,140 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// V-2275, W-1130: a var read from a field kustomize made itself (a name a suffix set,
+    /// a namespace a replacement created) is its text as a string, even when the text
+    /// reads as a number: kyaml's `GetFieldValue` converts by tag, and such nodes have none.
+    func testVarFromAFieldKustomizeMadeIsAString() throws {
+        let tree = PluginTestTree("difftest-var-untagged")
+        defer { tree.remove(testName: name) }
+        try tree.write("a/svc.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+            spec:
+              ports:
+              - port: 8080
+
+            """)
+        try tree.write("a/app.yaml", """
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                  - args: ["$(NAME)", "$(NS)", "$(PORT)"]
+
+            """)
+        try tree.write("a/kustomization.yaml", """
+            resources: [svc.yaml, app.yaml]
+            nameSuffix: -v2
+            vars:
+            - name: NAME
+              objref: {kind: Service, name: api, apiVersion: v1}
+            - name: NS
+              objref: {kind: Service, name: api, apiVersion: v1}
+              fieldref: {fieldpath: metadata.namespace}
+            - name: PORT
+              objref: {kind: Service, name: api, apiVersion: v1}
+              fieldref: {fieldpath: "spec.ports[0].port"}
+            replacements:
+            - source: {kind: Service, fieldPath: spec.ports.0.port}
+              targets:
+              - select: {kind: Service}
+                fieldPaths: [metadata.name, metadata.namespace]
+                options: {create: true}
+
+            """)
+        XCTAssertEqual(try tree.build("a"), """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: 8080
+              namespace: 8080
+            spec:
+              ports:
+              - port: 8080
+            ---
+            kind: Deployment
+            metadata:
+              name: web-v2
+            spec:
+              template:
+                spec:
+                  containers:
+                  - args:
+                    - "8080"
+                    - "8080"
+                    - 8080
+
+            """)
+    }
+
+    /// V-183: go-yaml reads a plain `<<` as `!!merge`, which `vars` refuse as a list item.
+    /// Written quoted it is a string, until a JSON patch round trip writes it plain again.
+    func testPlainMergeKeywordIsNotAStringToVars() throws {
+        let tree = PluginTestTree("difftest-var-merge-keyword")
+        defer { tree.remove(testName: name) }
+        func deployment(_ item: String) -> String {
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: c
+                    args: [\(item), $(V)]
+                    env: [{name: x, value: <<}]
+
+            """
+        }
+        let vars = """
+            vars:
+            - name: V
+              objref: {kind: Deployment, name: d, apiVersion: apps/v1}
+
+            """
+        let refusal = "visit traversal on path: [args]: invalid value type expect a string"
+        try tree.write("plain/r.yaml", deployment("<<"))
+        try tree.write("plain/kustomization.yaml", "resources: [r.yaml]\n" + vars)
+        XCTAssertTrue(tree.buildError("plain").contains(refusal))
+
+        try tree.write("quoted/r.yaml", deployment("\"<<\""))
+        try tree.write("quoted/kustomization.yaml", "resources: [r.yaml]\n" + vars)
+        XCTAssertEqual(try tree.build("quoted"), """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  containers:
+                  - args:
+                    - <<
+                    - d
+                    env:
+                    - name: x
+                      value: <<
+                    name: c
+
+            """)
+
+        try tree.write("patched/r.yaml", deployment("\"<<\""))
+        try tree.write("patched/kustomization.yaml", """
+            resources: [r.yaml]
+            patches:
+            - target: {kind: Deployment}
+              patch: '[{"op": "add", "path": "/metadata/labels", "value": {"a": "b"}}]'
+
+            """ + vars)
+        XCTAssertTrue(tree.buildError("patched").contains(refusal))
+    }
 }

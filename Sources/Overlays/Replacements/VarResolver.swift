@@ -72,6 +72,10 @@ public struct VarResolver: Transformer {
         switch node {
         case .mapping, .sequence:
             return .structured
+        case .scalar(let s) where s.untagged:
+            // kyaml's GetFieldValue switches on the node's tag; a node kustomize made
+            // (`SetName`, a replacement into it) has none and gives its text as a string.
+            return .string(s.value)
         case .scalar(let s):
             switch s.tag {
             case .string, .null, .timestamp:
@@ -120,7 +124,7 @@ public struct VarResolver: Transformer {
             guard let i = m.index(of: key) else { return }
             if path.count == 1, case .scalar(let s) = m.entries[i].value {
                 // The field is a scalar: only strings are expanded.
-                if s.tag == .string || s.untagged {
+                if s.isKyamlString {
                     m.entries[i].value = .scalar(VarExpansion.expand(s.value, { values[$0] }))
                 }
                 return
@@ -140,13 +144,12 @@ public struct VarResolver: Transformer {
             return
         case .mapping(let m):
             for i in m.entries.indices {
-                // kyaml's IsYNodeString: tagged !!str, or untagged.
-                guard case .scalar(let s) = m.entries[i].value, s.tag == .string || s.untagged else { continue }
+                guard case .scalar(let s) = m.entries[i].value, s.isKyamlString else { continue }
                 m.entries[i].value = .scalar(VarExpansion.expand(s.value, lookup))
             }
         case .sequence(let seq):
             for i in seq.items.indices {
-                guard case .scalar(let s) = seq.items[i], s.tag == .string || s.untagged else {
+                guard case .scalar(let s) = seq.items[i], s.isKyamlString else {
                     throw Failure(message: "invalid value type expect a string")
                 }
                 seq.items[i] = .scalar(VarExpansion.expand(s.value, lookup))
