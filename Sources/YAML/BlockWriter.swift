@@ -150,7 +150,9 @@ struct BlockWriter: ~Copyable {
     }
 
     /// yaml_emitter_analyze_scalar, for block context.
-    private struct ScalarAnalysis {
+    /// libyaml's `yaml_emitter_analyze_scalar` (go-yaml's is the same): which styles may
+    /// write the text, judged byte by byte.
+    struct ScalarAnalysis {
         var multiline = false
         /// Characters (not bytes): libyaml's column counts them.
         var characters = 0

@@ -556,4 +556,51 @@ final class DifftestRegressionTests: XCTestCase {
             """ + vars)
         XCTAssertTrue(tree.buildError("patched").contains(refusal))
     }
+
+    /// go-yaml judges printable bytes as libyaml does, so an emoji is not printable to it: a
+    /// JSON patch round trip leaves such a string double-quoted, and a later strategic merge
+    /// makes its value a string, as onto any quoted field.
+    func testEmojiStringsComeBackQuotedFromTheJSONStep() throws {
+        let tree = PluginTestTree("difftest-emoji-quoted")
+        defer { tree.remove(testName: name) }
+        try tree.write("a/r.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: c
+            data:
+              a: 😀
+              b: é
+              c: x😀y
+
+            """)
+        try tree.write("a/kustomization.yaml", """
+            resources: [r.yaml]
+            patches:
+            - target: {kind: ConfigMap}
+              patch: '[{"op": "add", "path": "/data/z", "value": "1"}]'
+            - patch: |
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: c
+                data:
+                  a: 5
+                  b: 6
+                  c: true
+
+            """)
+        XCTAssertEqual(try tree.build("a"), """
+            apiVersion: v1
+            data:
+              a: "5"
+              b: 6
+              c: "true"
+              z: "1"
+            kind: ConfigMap
+            metadata:
+              name: c
+
+            """)
+    }
 }
