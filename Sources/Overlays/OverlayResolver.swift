@@ -54,6 +54,7 @@ public final class OverlayResolver {
             try OutputCheck.check(r)
             try unique.append(r)
             try FinalAnnotationRewrite.apply(to: r)
+            r.object.writeTrailingComment()
         }
         resources.setOrder(kept)
         if k.sortOptions != nil && options.reorder != .unspecified {

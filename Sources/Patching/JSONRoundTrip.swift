@@ -29,6 +29,7 @@ public enum JSONRoundTrip {
     /// `null`, or the empty string in a flow collection (go-yaml quotes it there). Values the
     /// patch brings are JSON already.
     public static func marshal(_ node: Node) {
+        if case .mapping(let root) = node { root.writeTrailingComment() }
         ScalarRewrite.apply(node, collection: { _, _ in }, scalar: { s, inFlow in written(s, inFlow: inFlow) })
     }
 

@@ -245,10 +245,50 @@ public final class Mapping {
     /// Read in flow style (`{a: 1}`): go-yaml writes everything inside it in flow style too,
     /// which matters to folded scalars (`Scalar.marshalledValue`).
     public var flow = false
+    /// The root of a document that ended with a comment right after a keep-chomped block
+    /// scalar's blank lines (see `TreeBuilder.markTrailingComments`).
+    public var trailingComment = false
 
     public init(_ entries: [MapEntry] = [], mark: Mark = .none) {
         self.entries = entries
         self.mark = mark
+    }
+
+    /// What go-yaml v3 does with `trailingComment` when kustomize writes the resource (its
+    /// JSON step, or the output): the comment goes right after the document's last node, one
+    /// line further down. When that node is text written keep-chomped (`|+`), reading back
+    /// gives it one more line break. Comments do not survive the step, so this happens once.
+    public func writeTrailingComment() {
+        guard trailingComment else { return }
+        trailingComment = false
+        var node = Node.mapping(self)
+        while true {
+            switch node {
+            case .mapping(let m):
+                guard let last = m.entries.indices.last else { return }
+                if case .scalar(let s) = m.entries[last].value, let grown = Self.grown(s) {
+                    m.entries[last].value = .scalar(grown)
+                    return
+                }
+                node = m.entries[last].value
+            case .sequence(let seq):
+                guard let last = seq.items.indices.last else { return }
+                if case .scalar(let s) = seq.items[last], let grown = Self.grown(s) {
+                    seq.items[last] = .scalar(grown)
+                    return
+                }
+                node = seq.items[last]
+            case .scalar:
+                return
+            }
+        }
+    }
+
+    private static func grown(_ s: Scalar) -> Scalar? {
+        guard s.tag == .string else { return nil }
+        let text = s.marshalledValue
+        guard text.utf8.count >= 2, text.utf8.last == 10, text.utf8.dropLast().last == 10 else { return nil }
+        return Scalar(text + "\n", tag: .string, style: .literal, mark: s.mark)
     }
 
     public func index(of key: String) -> Int? {
@@ -298,6 +338,7 @@ public final class Mapping {
         for e in entries { copied.append(MapEntry(key: e.key, value: e.value.deepCopy())) }
         let copy = Mapping(copied, mark: mark)
         copy.flow = flow
+        copy.trailingComment = trailingComment
         return copy
     }
 }

@@ -132,6 +132,7 @@ public struct YAMLParser {
                 if firstDocumentOnly && event.type == YAML_DOCUMENT_END_EVENT { break }
             }
         }
+        builder.markTrailingComments(in: bytes)
         return builder
     }
 

@@ -35,6 +35,11 @@ struct TreeBuilder {
     private var anchors: [String: (node: Node, size: Int)] = [:]
     /// Nodes created by alias expansion so far.
     private(set) var aliasNodes = 0
+    /// Where the last node event ended, when it was a block scalar ending in a blank line.
+    private var keepScalarEnd: Int?
+    /// Documents whose last node is such a scalar: what lies between it and the end of the
+    /// document decides `Mapping.trailingComment` (see `markTrailingComments`).
+    private var keepScalarDocuments: [(document: Int, from: Int, to: Int)] = []
 
     init(file: String, limits: ParseLimits, duplicateKeys: YAMLParser.DuplicateKeys, goYAMLv2: Bool = false,
          lineOffset: Int = 0) {
@@ -53,6 +58,12 @@ struct TreeBuilder {
 
     mutating func handle(_ event: inout yaml_event_t) throws {
         switch event.type {
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT, YAML_ALIAS_EVENT, YAML_DOCUMENT_START_EVENT:
+            keepScalarEnd = nil
+        default:
+            break
+        }
+        switch event.type {
         case YAML_SCALAR_EVENT:
             try scalar(&event)
         case YAML_MAPPING_START_EVENT:
@@ -69,7 +80,13 @@ struct TreeBuilder {
             root = nil
             if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
         case YAML_DOCUMENT_END_EVENT:
-            if let r = root, !r.isNull { documents.append(r) }
+            if let r = root, !r.isNull {
+                documents.append(r)
+                if let end = keepScalarEnd {
+                    keepScalarDocuments.append((documents.count - 1, end, Int(event.start_mark.index)))
+                }
+            }
+            keepScalarEnd = nil
             root = nil
         default:
             break
@@ -100,6 +117,8 @@ struct TreeBuilder {
             tag = .string
         }
         let m = mark(event.start_mark)
+        keepScalarEnd = (style == .literal || style == .folded) && !goYAMLv2 && s.length >= 2
+            && raw[raw.count - 1] == 10 && raw[raw.count - 2] == 10 ? Int(event.end_mark.index) : nil
         var scalar = Scalar(value, tag: tag, style: style, mark: m)
         if style == .plain, s.tag == nil, value == "<<" { scalar.mergeTagged = true }
         let node = Node.scalar(scalar)
@@ -180,6 +199,32 @@ struct TreeBuilder {
         key.tag = .string
         frames[top].pendingKey = key
         if isMerge { frames[top].hasMergeKey = true }
+    }
+
+    /// go-yaml v3 keeps a comment that follows a document's last node; when that node is a
+    /// block scalar whose blank lines run up to the comment, the comment hugs it, and writing
+    /// the document back moves it one line down (`Mapping.writeTrailingComment`).
+    mutating func markTrailingComments(in input: UnsafeBufferPointer<UInt8>) {
+        for (document, from, to) in keepScalarDocuments where from < to && to <= input.count {
+            guard case .mapping(let root) = documents[document],
+                  Self.holdsComment(UnsafeBufferPointer(rebasing: input[from..<to])) else { continue }
+            root.trailingComment = true
+        }
+        keepScalarDocuments.removeAll()
+    }
+
+    /// Whether some line starts (after blanks) with `#`.
+    private static func holdsComment(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineStart = true
+        for c in text {
+            if c == UInt8(ascii: "#") && lineStart { return true }
+            if c == 10 || c == 13 {
+                lineStart = true
+            } else if c != 0x20 && c != 0x09 {
+                lineStart = false
+            }
+        }
+        return false
     }
 
     /// The scratch-stack index of the entry with this key in the mapping of frame `top`.

@@ -603,4 +603,60 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// T-3935: a comment that ends a document right after a keep-chomped block scalar's
+    /// blank lines stays with the document in go-yaml v3, which writes it one line lower;
+    /// read back, the scalar has one more line break, but only while it is still the
+    /// document's last node (kustomize moves `annotations` to the end of `metadata`).
+    func testTrailingCommentAfterAKeepBlockAddsALineBreak() throws {
+        let tree = PluginTestTree("difftest-trailing-comment")
+        defer { tree.remove(testName: name) }
+        let data = """
+            kind: ConfigMap
+            metadata:
+              name: q
+            data:
+              j: x
+              k: |+
+                keep
+
+              # a comment
+
+            """
+        let annotated = """
+            kind: ConfigMap
+            metadata:
+              name: q
+              annotations:
+                d: |+
+                  keep
+
+            # a comment
+
+            """
+        let cases: [(String, String, String)] = [
+            ("plain", data, "resources: [r.yaml]\n"),
+            ("key-after", data, "resources: [r.yaml]\npatches:\n- patch: '{kind: ConfigMap, metadata: {name: q}, data: {z: zz}}'\n"),
+            ("replaced", data, "resources: [r.yaml]\npatches:\n- patch: '{kind: ConfigMap, metadata: {name: q}, data: {k: \"new\\n\\n\"}}'\n"),
+            ("json-patch", data, "resources: [r.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: '[{\"op\": \"add\", \"path\": \"/data/z\", \"value\": \"a\"}]'\n"),
+            ("namespace", annotated, "resources: [r.yaml]\nnamespace: ns\n"),
+            ("annotation-after", annotated, "resources: [r.yaml]\ncommonAnnotations: {z: w}\n"),
+        ]
+        for (dir, resource, kustomization) in cases {
+            try tree.write(dir + "/r.yaml", resource)
+            try tree.write(dir + "/kustomization.yaml", kustomization)
+        }
+        // a keep-chomped block prints its text's line breaks as they are
+        func gained(_ dir: String, _ text: String) throws -> Bool {
+            let out = try tree.build(dir)
+            XCTAssertTrue(out.contains(text + "\n\n"), out)
+            return out.contains(text + "\n\n\n")
+        }
+        XCTAssertTrue(try gained("plain", "keep"))
+        XCTAssertFalse(try gained("key-after", "keep"))
+        XCTAssertTrue(try gained("replaced", "new"))
+        XCTAssertTrue(try gained("json-patch", "keep"))
+        XCTAssertTrue(try gained("namespace", "keep"))
+        XCTAssertFalse(try gained("annotation-after", "keep"))
+    }
 }

@@ -8,10 +8,15 @@ import YAML
 ///   string there (`"1"`, `"true"`, `"null"`, `"0x1F"`, a date, the empty key) makes the map
 ///   unencodable: kustomize fails with `json: unsupported type: map[interface {}]interface {}`;
 /// - the values are new string nodes, so a folded value loses its style and with it go-yaml
-///   v3's folding quirk (`Scalar.marshalledValue`).
+///   v3's folding quirk (`Scalar.marshalledValue`);
+/// - the map is made anew, keys sorted, as the last field of `metadata`, which decides the
+///   document's last node (`Mapping.writeTrailingComment`).
 enum FinalAnnotationRewrite {
     static func apply(to r: Resource) throws {
-        guard let annotations = r.metadata?.mapping("annotations"), !annotations.entries.isEmpty else { return }
+        guard let metadata = r.metadata, let at = metadata.index(of: "annotations"),
+              case .mapping(let annotations) = metadata.entries[at].value, !annotations.entries.isEmpty else { return }
+        metadata.entries.append(metadata.entries.remove(at: at))
+        annotations.entries.sort { $0.key.value.utf8.lexicographicallyPrecedes($1.key.value.utf8) }
         for i in annotations.entries.indices {
             let entry = annotations.entries[i]
             if !OutputCheck.readsBackAsString(entry.key.value) {
