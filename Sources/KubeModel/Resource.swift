@@ -88,6 +88,32 @@ public final class Resource {
         if previousIDs.last != current { previousIDs.append(current) }
     }
 
+    /// kustomize keeps the earlier IDs in three comma-joined annotations (names, namespaces,
+    /// kinds; an empty value is left out) and reads them back by splitting at commas. When a
+    /// recorded name or kind holds a comma, or is empty, the three counts differ and kustomize
+    /// panics the next time it asks for the original ID, which its name-reference step does
+    /// for every resource at the end of a build.
+    public func checkPreviousIDsReadBack() throws {
+        guard !previousIDs.isEmpty else { return }
+        // pieces a split of the joined annotation gives; nil when nothing was joined (no annotation)
+        func pieces(_ values: [String]) -> Int? {
+            var count = 0, written = false
+            for v in values where !v.isEmpty {
+                written = true
+                count += 1 + v.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+            }
+            return written ? count : nil
+        }
+        guard let names = pieces(previousIDs.map(\.name)) else { return }
+        // a missing annotation reads as "", which splits into one piece
+        let namespaces = pieces(previousIDs.map { $0.namespace.isEmpty ? "default" : $0.namespace }) ?? 1
+        let kinds = pieces(previousIDs.map(\.gvk.kind)) ?? 1
+        guard names != namespaces || names != kinds else { return }
+        throw Diagnostic("\(id): kustomize cannot read back the earlier names it recorded (one holds a comma or is empty) and "
+                         + "panics: number of previous names, number of previous namespaces, number of previous kinds not equal",
+                         file: origin)
+    }
+
     public func deepCopy() -> Resource {
         let r = Resource(object: object.deepCopy(), origin: origin)
         r.previousIDs = previousIDs

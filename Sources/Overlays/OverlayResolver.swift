@@ -42,6 +42,7 @@ public final class OverlayResolver {
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
         try NameHashTransformer().transform(resources)
+        for r in resources.resources { try r.checkPreviousIDsReadBack() }
         try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: !acc.config.hasAdditions).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
         try buildMetadata.finish(resources, root: k)
