@@ -37,7 +37,7 @@ public struct NameReferenceTransformer: Transformer {
         for referrer in all where referrer.kind == "RoleBinding" {
             try Self.checkSubjectNamespaces(referrer)
         }
-        if byPreviousName.isEmpty { return }
+        // Walked even when nothing was renamed: kustomize walks, and fails on a malformed referrer.
         // The table is long and resources share few kinds: select its entries once per GVK,
         // with their paths prepared for walking.
         var specsByGVK: [GVK: Selection] = [:]
