@@ -49,6 +49,9 @@ struct TargetPathMatcher {
         case wildcard
         case match(field: String, value: String, pattern: ElementPattern)
         case badMatch
+        /// An empty segment (`data.key.`): kyaml's `Get("")`, which matches a scalar whose
+        /// text is empty and refuses a map or a list.
+        case empty
     }
 
     /// The value side of `[field=value]`: a Go regular expression that must match
@@ -81,20 +84,11 @@ struct TargetPathMatcher {
 
     let path: [String]
     private let segments: [Segment]
-    /// The path ended in a delimiter: found only when it may be created.
-    private let trailingEmpty: Bool
 
     init(path: [String]) throws {
-        // kyaml: an empty segment inside the path is an error (`spec..replicas`); a trailing
-        // one (`spec.replicas.`) addresses the field before it (oracle-checked).
-        var path = path
-        trailingEmpty = path.count > 1 && path.last == ""
-        if trailingEmpty { path.removeLast() }
-        if path.contains("") {
-            throw Failure(message: "wrong node kind: expected ScalarNode but got MappingNode")
-        }
         self.path = path
         segments = try path.map { seg in
+            if seg.isEmpty { return .empty }
             if let i = KustomizeFieldPath.indexNumber(seg) { return .index(i) }
             if KustomizeFieldPath.isListMatch(seg) {
                 guard let (field, value) = KustomizeFieldPath.listMatchParts(seg) else { return .badMatch }
@@ -107,7 +101,6 @@ struct TargetPathMatcher {
 
     /// The slots the path reaches in `object`, creating missing parts when `create` is set.
     func slots(in object: Mapping, create: CreateKind?) throws -> [NodeSlot] {
-        if trailingEmpty && create == nil { return [] }
         var out: [NodeSlot] = []
         try walk(.mapping(object), slot: nil, 0, create: create, into: &out)
         return out
@@ -118,12 +111,13 @@ struct TargetPathMatcher {
         switch segments[i] {
         case .index, .match, .badMatch: return .sequence
         case .field, .wildcard: return .mapping
+        case .empty: return create
         }
     }
 
     private static func make(_ kind: CreateKind) -> Node {
         switch kind {
-        case .scalar: return .scalar(Scalar("", tag: .null))
+        case .scalar: return .scalar(Scalar.resolving(""))  // untagged, as kyaml makes it
         case .mapping: return .mapping(Mapping())
         case .sequence: return .sequence(Sequence())
         }
@@ -178,6 +172,25 @@ struct TargetPathMatcher {
             }
         case .badMatch:
             throw Failure(message: KustomizeFieldPath.listMatchError)
+        case .empty:
+            guard case .scalar(let s) = node else { throw TargetPathMatcher.wrongKind(expected: "ScalarNode", got: node) }
+            // kyaml's null is the tagged one: an untagged empty node it made has empty text
+            if s.value.isEmpty && (s.tag != .null || s.untagged) {
+                try walk(node, slot: slot, i + 1, create: create, into: &out)
+                return
+            }
+            guard let create, let slot else { return }
+            // kyaml's FieldSetter with an empty name copies the node it creates into this one
+            // (keeping the style) and goes on with the node it created, which nothing holds:
+            // the field is left empty and what is written further on is lost.
+            let kind = kindFor(i + 1, create)
+            if kind == .scalar {
+                slot.set(.scalar(s.style == .plain ? Scalar.resolving("", mark: s.mark) : Scalar("", tag: .string, style: s.style, mark: s.mark)))
+            } else {
+                slot.set(TargetPathMatcher.make(kind))
+            }
+            let detached = Mapping([MapEntry(key: .string(""), value: TargetPathMatcher.make(kind))])
+            try walk(detached.entries[0].value, slot: NodeSlot(parent: .mapping(detached, 0), created: kind == .scalar), i + 1, create: create, into: &out)
         case .match(let field, let value, let pattern):
             guard case .sequence(let seq) = node else {
                 throw TargetPathMatcher.wrongKind(expected: "SequenceNode", got: node)
