@@ -659,4 +659,104 @@ final class DifftestRegressionTests: XCTestCase {
         XCTAssertTrue(try gained("namespace", "keep"))
         XCTAssertFalse(try gained("annotation-after", "keep"))
     }
+
+    /// S-350: kustomize records earlier names comma-joined and panics when a recorded name
+    /// holds a comma (the counts of names, namespaces and kinds then differ); a resource that
+    /// is never renamed or moved keeps such a name without trouble.
+    func testRecordedNamesWithACommaAreKustomizesPanic() throws {
+        let tree = PluginTestTree("difftest-comma-names")
+        defer { tree.remove(testName: name) }
+        let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a,b\ndata:\n  k: v\n"
+        for dir in ["kept", "prefixed", "moved"] { try tree.write(dir + "/r.yaml", configMap) }
+        try tree.write("kept/kustomization.yaml", "resources: [r.yaml]\ncommonLabels: {a: b}\n")
+        try tree.write("prefixed/kustomization.yaml", "resources: [r.yaml]\nnamePrefix: p-\n")
+        try tree.write("moved/kustomization.yaml", "resources: [r.yaml]\nnamespace: ns\n")
+        try tree.write("generated/kustomization.yaml", """
+            configMapGenerator:
+            - name: env
+              literals: ['k-1=1,000']
+            replacements:
+            - source: {fieldPath: data.k-1}
+              targets:
+              - select: {}
+
+            """)
+        XCTAssertTrue(try tree.build("kept").contains("name: a,b"))
+        let panic = "number of previous names, number of previous namespaces, number of previous kinds not equal"
+        for dir in ["prefixed", "moved", "generated"] {
+            XCTAssertTrue(tree.buildError(dir).contains(panic), dir + ": " + tree.buildError(dir))
+        }
+    }
+
+    /// kustomize walks the name-reference fields even when nothing was renamed, and fails on
+    /// a referrer field of the wrong shape; a well-formed one is left as it is.
+    func testNameReferencesAreWalkedWithoutRenames() throws {
+        let tree = PluginTestTree("difftest-nameref-no-rename")
+        defer { tree.remove(testName: name) }
+        try tree.write("a/r.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  serviceAccountName: {a: b}
+
+            """)
+        try tree.write("a/kustomization.yaml", "resources: [r.yaml]\n")
+        XCTAssertTrue(tree.buildError("a").contains("no 'name' field"), tree.buildError("a"))
+        try tree.write("b/r.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: d
+            spec:
+              template:
+                spec:
+                  serviceAccountName: sa
+
+            """)
+        try tree.write("b/kustomization.yaml", "resources: [r.yaml]\n")
+        XCTAssertTrue(try tree.build("b").contains("serviceAccountName: sa"))
+    }
+
+    /// A target field path ending in `.` asks kyaml for a field with an empty name under the
+    /// last one: that matches a scalar whose text is empty (a new one too), and with
+    /// `create` empties any other scalar in place, keeping its quotes, while the value goes
+    /// to a node nothing holds; a map there is an error.
+    func testTrailingDotInATargetFieldPath() throws {
+        let tree = PluginTestTree("difftest-trailing-dot")
+        defer { tree.remove(testName: name) }
+        try tree.write("a/r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x\n  q: \"x\"\n  e: \"\"\n  m: {k: v}\n")
+        func kustomization(_ paths: String) -> String {
+            """
+            resources: [r.yaml]
+            replacements:
+            - source: {kind: ConfigMap, fieldPath: metadata.name}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [\(paths)]
+                options: {create: true}
+
+            """
+        }
+        try tree.write("a/kustomization.yaml", kustomization("data.a., data.q., data.e., data.new., data.m.k."))
+        XCTAssertEqual(try tree.build("a"), """
+            apiVersion: v1
+            data:
+              a: null
+              e: c
+              m:
+                k: ""
+              new: c
+              q: ""
+            kind: ConfigMap
+            metadata:
+              name: c
+
+            """)
+        try tree.write("a/kustomization.yaml", kustomization("data.m."))
+        XCTAssertTrue(tree.buildError("a").contains("expected ScalarNode but got MappingNode"), tree.buildError("a"))
+    }
 }
