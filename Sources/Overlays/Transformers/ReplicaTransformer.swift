@@ -21,7 +21,9 @@ public struct ReplicaTransformer: Transformer {
                 let matched = resources.matchingAnyID { $0.name == replica.name && spec.gvk.selects($0.gvk) }
                 if matched.isEmpty { continue }
                 found = true
-                for r in matched {
+                // matched by any of its IDs, but kustomize's field-spec filter then looks at
+                // the current kind: one a patch changed is counted as found and left alone
+                for r in matched where spec.gvk.selects(r.gvk) {
                     try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                         // kyaml's SetEntry tags the count !!int, keeping a quoted field's quotes
                         // (then it prints as a string but must still read as an integer)
