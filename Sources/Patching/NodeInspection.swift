@@ -19,10 +19,11 @@ func isTaggedNull(_ node: Node?) -> Bool {
 }
 
 /// A null written as text (`null`, `~`): one the target already has survives a merge that
-/// does not touch it, where an empty one (`key:`) vanishes (oracle-checked).
+/// does not touch it, where an empty one (`key:`) vanishes (oracle-checked). A node
+/// kustomize's own code made (untagged) is no null to kyaml, whatever its text.
 @inline(__always)
 func isWrittenNull(_ node: Node?) -> Bool {
-    if case .scalar(let s)? = node { return s.tag == .null && !s.value.isEmpty }
+    if case .scalar(let s)? = node { return s.tag == .null && !s.value.isEmpty && !s.untagged }
     return false
 }
 
