@@ -138,6 +138,11 @@ public enum JSONRoundTrip {
         }
         if s.tag == .timestamp { return Scalar.marshalledString(Timestamp.parse(s.value)?.rfc3339 ?? s.value, mark: s.mark) }
         if s.tag == .null { return s.value.isEmpty ? Scalar("null", tag: .null, mark: s.mark) : nil }
+        if s.tag == .bool, let truth = s.boolValue {
+            // a JSON boolean: `True`, `FALSE` come back as encoding/json writes them
+            let text = truth ? "true" : "false"
+            return text == s.value ? nil : Scalar(text, tag: .bool, mark: s.mark)
+        }
         if s.tag == .float, let d = float64(s), d.isFinite {
             // a JSON number: `09`, `1.50`, `1e3` come back as encoding/json writes them
             let text = GoNumber.formatFloatForOutput(d)
