@@ -759,4 +759,133 @@ final class DifftestRegressionTests: XCTestCase {
         try tree.write("a/kustomization.yaml", kustomization("data.m."))
         XCTAssertTrue(tree.buildError("a").contains("expected ScalarNode but got MappingNode"), tree.buildError("a"))
     }
+
+    /// Z-1147: `replicas:` finds a resource by any of its IDs, but kustomize's field-spec
+    /// filter then looks at the current kind: a Deployment a patch made into another kind
+    /// keeps its count (and the entry still counts as found).
+    func testReplicasLeaveAResourceWhoseKindChanged() throws {
+        let tree = PluginTestTree("difftest-replicas-kind-change")
+        defer { tree.remove(testName: name) }
+        try tree.write("base/all.yml", "kind: List\nitems:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: store\n  spec:\n    replicas: 2\n")
+        try tree.write("base/kustomization.yaml", "resources:\n- all.yml\n")
+        try tree.write("c/kustomization.yaml", """
+            kind: Component
+            patches:
+              - patch: |
+                  kind: ClusterRoleBinding
+                  metadata:
+                    name: x.clusterrolebinding-bas
+                target: {}
+                options:
+                  allowKindChange: true
+
+            """)
+        try tree.write("prod/kustomization.yaml", "resources:\n- ../base\ncomponents:\n- ../c\nreplicas:\n- name: store\n")
+        XCTAssertEqual(try tree.build("prod"), """
+            apiVersion: apps/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: store
+            spec:
+              replicas: 2
+
+            """)
+    }
+
+    /// Z-1910: a value a replacement wrote into a field kustomize made (untagged) is no null
+    /// to kyaml even when its text is `null`: a later strategic merge walks it like any
+    /// string, and its FieldSetter quotes text YAML 1.1 reads as another type.
+    func testUntaggedNullTextIsQuotedByALaterMerge() throws {
+        let tree = PluginTestTree("difftest-untagged-null-merge")
+        defer { tree.remove(testName: name) }
+        try tree.write("base/r.yaml", """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: proxy
+              labels: {tier: 'null'}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      image: reg/api
+                  x:
+                    y: reg/api
+
+            """)
+        try tree.write("base/kustomization.yaml", """
+            resources: [r.yaml]
+            images:
+            - name: reg/api
+            replacements:
+            - source: {kind: StatefulSet, fieldPath: metadata.labels.tier}
+              targets:
+              - select: {kind: StatefulSet}
+                fieldPaths: ["spec.template.spec.containers.[name=app].image", "spec.template.spec.x.z", "spec.template.spec.containers.[name=app].foo"]
+                options: {create: true}
+
+            """)
+        try tree.write("top/kustomization.yaml", """
+            resources: [../base]
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: proxy
+
+            """)
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              labels:
+                tier: "null"
+              name: proxy
+            spec:
+              template:
+                spec:
+                  containers:
+                  - foo: "null"
+                    image: "null"
+                    name: app
+                  x:
+                    "y": reg/api
+                    z: "null"
+
+            """)
+    }
+
+    /// Z-2155: a boolean goes through a JSON patch's round trip as JSON writes it (`True`
+    /// comes back `true`), which a generator merge later reads as text (and hashes).
+    func testBooleansTakeTheirJSONTextInTheJSONStep() throws {
+        let tree = PluginTestTree("difftest-json-bool")
+        defer { tree.remove(testName: name) }
+        try tree.write("base/smp.yaml", "kind: ConfigMap\nmetadata:\n  name: tls\ndata:\n  baz: True\n")
+        try tree.write("base/kustomization.yaml", """
+            configMapGenerator:
+              - name: tls
+            patches:
+              - path: smp.yaml
+                target: {}
+              - target:
+                  name: tls
+                patch: |
+                  - op: add
+                    path: "/data/a~1b"
+
+            """)
+        try tree.write("top/kustomization.yaml", "resources:\n- ../base\nconfigMapGenerator:\n- name: tls\n  behavior: merge\n")
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: v1
+            data:
+              a/b: ""
+              baz: "true"
+            kind: ConfigMap
+            metadata:
+              name: tls-g4fbm7gckm
+
+            """)
+    }
 }
