@@ -42,7 +42,12 @@ public struct GVK: Hashable, Sendable, CustomStringConvertible {
             && (kind.isEmpty || kind == other.kind)
     }
 
-    /// Whether kustomize knows this kind, at this version, as cluster-scoped (the schema's
-    /// table; custom and newer kinds are namespaced).
-    public var isClusterScoped: Bool { GVK.clusterScopedKinds.contains(self) }
+    /// Whether kustomize knows this kind, at this version, as cluster-scoped: the schema's
+    /// table, then the paths of a custom `openapi:` document (`CustomScope`); other kinds are
+    /// namespaced.
+    public var isClusterScoped: Bool {
+        if GVK.clusterScopedKinds.contains(self) { return true }
+        guard let custom = CustomScope.current else { return false }
+        return custom.clusterScoped.contains(self)
+    }
 }

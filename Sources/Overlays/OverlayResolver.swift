@@ -27,8 +27,15 @@ public final class OverlayResolver {
         self.buildMetadata = BuildMetadataTracker(options: options)
     }
 
+    /// Cluster-scoped kinds a custom `openapi:` document declares, for this build.
+    private let customScope = CustomScope()
+
     /// `kustomize build DIR`: the resources in output order.
     public func build(_ dir: String) throws -> ResourceMap {
+        try CustomScope.$current.withValue(customScope) { try buildInScope(dir) }
+    }
+
+    private func buildInScope(_ dir: String) throws -> ResourceMap {
         guard loader.fileSystem.type(of: dir) == .directory else {
             throw Diagnostic("must build at directory: not a valid directory", file: dir)
         }
@@ -246,6 +253,7 @@ public final class OverlayResolver {
                     throw Diagnostic("the OpenAPI document is empty", file: file)
                 }
                 schema = try MergeSchema(openAPIDocument: doc, file: file)
+                customScope.declare(openAPIDocument: doc)
             case "version":
                 guard value == MergeSchema.builtinVersion else {
                     throw Diagnostic("the specified OpenAPI version '\(value)' is not built in (only \(MergeSchema.builtinVersion))", file: k.file)

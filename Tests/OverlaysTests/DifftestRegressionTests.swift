@@ -888,4 +888,60 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// A custom `openapi:` document's paths declare scope: a type whose GET path has no
+    /// `namespaces/{namespace}` is cluster-scoped for the whole build (the namespace
+    /// transformer leaves it), one with such a path or not listed is namespaced. The schema
+    /// may come from a base.
+    func testCustomOpenAPIPathsDeclareScope() throws {
+        let tree = PluginTestTree("difftest-openapi-scope")
+        defer { tree.remove(testName: name) }
+        try tree.write("base/schema.json", """
+            {"swagger": "2.0", "info": {"title": "x", "version": "v1"},
+             "paths": {
+              "/apis/example.com/v1/foos/{name}": {"get": {"x-kubernetes-group-version-kind": {"group": "example.com", "version": "v1", "kind": "Foo"}}},
+              "/apis/example.com/v1/namespaces/{namespace}/bars/{name}": {"get": {"x-kubernetes-group-version-kind": {"group": "example.com", "version": "v1", "kind": "Bar"}}}
+             },
+             "definitions": {}}
+
+            """)
+        try tree.write("base/r.yaml", """
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              name: f
+            ---
+            apiVersion: example.com/v1
+            kind: Bar
+            metadata:
+              name: b
+            ---
+            apiVersion: example.com/v1
+            kind: Baz
+            metadata:
+              name: z
+
+            """)
+        try tree.write("base/kustomization.yaml", "resources: [r.yaml]\nopenapi:\n  path: schema.json\n")
+        try tree.write("top/kustomization.yaml", "resources: [../base]\nnamespace: ns\n")
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: example.com/v1
+            kind: Bar
+            metadata:
+              name: b
+              namespace: ns
+            ---
+            apiVersion: example.com/v1
+            kind: Baz
+            metadata:
+              name: z
+              namespace: ns
+            ---
+            apiVersion: example.com/v1
+            kind: Foo
+            metadata:
+              name: f
+
+            """)
+    }
 }
