@@ -36,7 +36,7 @@ public enum OutputCheck {
             // by index: copying each entry (its key, value and sharing) costs more than the test
             let entries = m.entries
             for i in entries.indices {
-                if entries[i].key.style == .plain, !readsBackAsString(entries[i].key.value) {
+                if entries[i].key.style == .plain, !ScalarResolver.readsBackAsString(entries[i].key.value) {
                     path.append(entries[i].key.value)
                     return .key(entries[i].key)
                 }
@@ -52,20 +52,6 @@ public enum OutputCheck {
                 if let problem = firstProblem(in: item, path: &path) { return problem }
             }
             return nil
-        }
-    }
-
-    /// Whether a key written plain reads back as a string (`<<` would be a merge key).
-    public static func readsBackAsString(_ key: String) -> Bool {
-        // Only these can start a number, boolean, null, timestamp or merge key.
-        guard let first = key.utf8.first else { return ScalarResolver.resolveInput(key) == .string }
-        switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
-             UInt8(ascii: "<"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
-             UInt8(ascii: "n"), UInt8(ascii: "N"):
-            return key != "<<" && ScalarResolver.resolveInput(key) == .string
-        default:
-            return true
         }
     }
 }

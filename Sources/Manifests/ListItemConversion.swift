@@ -15,6 +15,11 @@ enum ListItemConversion {
                 m.flow = true
                 for i in m.entries.indices {
                     let key = m.entries[i].key
+                    // go-yaml decodes a map with a key of another type as map[interface{}]interface{}
+                    if key.style == .plain, !ScalarResolver.readsBackAsString(key.value) {
+                        throw Diagnostic(file: file, mark: key.mark, message:
+                            "json: unsupported type: map[interface {}]interface {} (map key '\(key.value)' is not a string; a List item goes through JSON)")
+                    }
                     m.entries[i].key = Scalar(key.value, tag: .string, style: .doubleQuoted, mark: key.mark)
                 }
             case .sequence(let seq):

@@ -49,7 +49,7 @@ public enum JSONRoundTrip {
         case .mapping(let m):
             let entries = m.entries
             for i in entries.indices {
-                if entries[i].key.style == .plain, !OutputCheck.readsBackAsString(entries[i].key.value) {
+                if entries[i].key.style == .plain, !ScalarResolver.readsBackAsString(entries[i].key.value) {
                     let key = entries[i].key
                     throw Diagnostic(file: file, mark: key.mark, message:
                         "json: unsupported type: map[interface {}]interface {} (map key '\(key.value)' is not a string; a JSON patch sends the whole resource through JSON)")

@@ -56,6 +56,20 @@ public enum ScalarResolver {
         }
     }
 
+    /// Whether a key written plain reads back as a string (`<<` would be a merge key).
+    public static func readsBackAsString(_ key: String) -> Bool {
+        // Only these can start a number, boolean, null, timestamp or merge key.
+        guard let first = key.utf8.first else { return resolveInput(key) == .string }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "<"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return key != "<<" && resolveInput(key) == .string
+        default:
+            return true
+        }
+    }
+
     /// kyaml's `IsYaml1_1NonString`, which decides when it double-quotes a string it sets:
     /// whether go-yaml v2, reading the text as a whole document, gets anything but a string —
     /// a number, boolean or null, but also a map or list (`a: b`, `{"x": 1}`, `- x`) or nothing

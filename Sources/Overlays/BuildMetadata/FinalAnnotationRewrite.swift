@@ -19,7 +19,7 @@ enum FinalAnnotationRewrite {
         annotations.entries.sort { $0.key.value.utf8.lexicographicallyPrecedes($1.key.value.utf8) }
         for i in annotations.entries.indices {
             let entry = annotations.entries[i]
-            if !OutputCheck.readsBackAsString(entry.key.value) {
+            if !ScalarResolver.readsBackAsString(entry.key.value) {
                 throw Diagnostic("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "
                                  + "(json: unsupported type: map[interface {}]interface {})", file: r.origin, mark: entry.key.mark)
             }

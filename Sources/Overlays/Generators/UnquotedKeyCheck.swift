@@ -17,7 +17,7 @@ enum UnquotedKeyCheck {
             ("metadata.annotations", metadata?.mapping("annotations")),
         ]
         for (field, map) in maps {
-            for entry in map?.entries ?? [] where !OutputCheck.readsBackAsString(entry.key.value) {
+            for entry in map?.entries ?? [] where !ScalarResolver.readsBackAsString(entry.key.value) {
                 throw args.error("key '\(entry.key.value)' in \(field) is not a string once written unquoted (kustomize's output fails on it); use another key")
             }
         }
