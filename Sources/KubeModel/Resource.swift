@@ -55,9 +55,11 @@ public final class Resource {
     public func labels() -> [(String, String)] { stringPairs(metadata?.mapping("labels")) }
     public func annotations() -> [(String, String)] { stringPairs(metadata?.mapping("annotations")) }
 
+    /// kyaml's `GetLabels`/`GetAnnotations`: every value's text as written, whatever its type
+    /// (`~` stays `~`, a null written `null` is "null").
     private func stringPairs(_ m: Mapping?) -> [(String, String)] {
         guard let m else { return [] }
-        return m.entries.map { ($0.key.value, $0.value.stringValue ?? "") }
+        return m.entries.map { ($0.key.value, $0.value.asScalar?.value ?? "") }
     }
 
     /// Records the current ID before a transformer renames or moves the resource.
