@@ -107,6 +107,12 @@ final class MergeWalker {
             merged = base
         }
         guard case .mapping(let target)? = merged else { return merged }
+        // kyaml looks every field up by name, and `Get("")` refuses a map
+        for side in [target, origin?.asMapping] {
+            guard let side, side.entries.contains(where: { $0.key.value.isEmpty }) else { continue }
+            throw Diagnostic(file: file, mark: side.mark, message:
+                "wrong node kind at \(pathDescription): expected ScalarNode but got MappingNode: node contents:\n\(Node.mapping(side).snippet)")
+        }
         guard let patch = origin?.asMapping else {
             // Nothing to merge in, but kyaml still walks the target: nulls vanish and merged
             // lists are rebuilt. Children never touch this map's entries, so go by index.
@@ -140,8 +146,9 @@ final class MergeWalker {
             path.append(.field(name))
             let value = try walk(targetValue, patchValue, schema: store.field(schema, name))
             path.removeLast()
-            // kyaml `FieldSetter`: nil or null clears the field
-            if let value, !isTaggedNull(value) {
+            // kyaml `FieldSetter`: nil or null clears the field; but a patch's map that is
+            // added whole keeps a null under a null key (`~:`), which fails at output
+            if let value, !isTaggedNull(value) || (patch === target && Self.isNullKey(name, in: target)) {
                 // a field on both sides already has the target's style (walk's scalar case)
                 let value = patchValue == nil || targetValue == nil ? Self.fieldSetterValue(value) : value
                 if let i = target.entryIndex(name) {
@@ -159,6 +166,11 @@ final class MergeWalker {
             try KubernetesDirectives.apply(directives, to: target, schema: schema, store: store, file: file)
         }
         return merged
+    }
+
+    private static func isNullKey(_ name: String, in m: Mapping) -> Bool {
+        guard let i = m.entryIndex(name), m.entries[i].key.style == .plain else { return false }
+        return ScalarResolver.resolveInput(name) == .null
     }
 
     /// kyaml's `FieldSetter`, which sets every field the walk visits: a string (or an untagged
