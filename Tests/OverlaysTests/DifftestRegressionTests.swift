@@ -944,4 +944,90 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// AB-1135: a `kind: List` item goes through JSON, so a key that reads as another type
+    /// (`1.5`) is kustomize's `json: unsupported type` error; quoted it is a string.
+    func testListItemKeysMustBeStrings() throws {
+        let tree = PluginTestTree("difftest-list-keys")
+        defer { tree.remove(testName: name) }
+        func list(_ key: String) -> String {
+            "kind: List\nitems:\n- kind: ConfigMap\n  metadata:\n    name: configmap\n  data:\n    \(key): \"a-b\"\n"
+        }
+        try tree.write("plain/all.yaml", list("1.5"))
+        try tree.write("plain/kustomization.yaml", "resources: [all.yaml]\n")
+        XCTAssertTrue(tree.buildError("plain").contains("json: unsupported type"), tree.buildError("plain"))
+        try tree.write("quoted/all.yaml", list("\"1.5\""))
+        try tree.write("quoted/kustomization.yaml", "resources: [all.yaml]\n")
+        XCTAssertTrue(try tree.build("quoted").contains("\"1.5\": a-b"))
+    }
+
+    /// AB-2461: a generator merge reads the existing annotations as kyaml's `GetAnnotations`
+    /// does, each value's text as written: a `~` a replacement created stays `~`.
+    func testGeneratorMergeKeepsAnnotationTextAsWritten() throws {
+        let tree = PluginTestTree("difftest-merge-annotation-text")
+        defer { tree.remove(testName: name) }
+        try tree.write("app/sub/kustomization.yaml", """
+            configMapGenerator:
+            - name: cfg
+              namespace: gen-ns
+              literals:
+              - "PORT=~"
+            replacements:
+            - source:
+                fieldPath: data.PORT
+              targets:
+              - select: {}
+                fieldPaths:
+                - "metadata.annotations.[a.io/b]"
+                options:
+                  create: true
+
+            """)
+        try tree.write("app/kustomization.yaml", "resources:\n- sub\nconfigMapGenerator:\n- name: cfg\n  behavior: merge\n  namespace: gen-ns\n")
+        XCTAssertEqual(try tree.build("app"), """
+            apiVersion: v1
+            data:
+              PORT: "~"
+            kind: ConfigMap
+            metadata:
+              annotations:
+                a.io/b: "~"
+              name: cfg-c4t6ttc78g
+              namespace: gen-ns
+
+            """)
+    }
+
+    /// AB-2900: a strategic merge looks every field up by name. An empty key anywhere it
+    /// walks is kyaml's error (`Get("")` refuses a map); a null key (`~`) with a null value
+    /// in a map the patch adds whole stays, and fails at output as a non-string key.
+    func testStrategicMergeOnEmptyAndNullKeys() throws {
+        let tree = PluginTestTree("difftest-smp-odd-keys")
+        defer { tree.remove(testName: name) }
+        func write(_ dir: String, resourceSpec: String, patchSpec: String) throws {
+            try tree.write(dir + "/r.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns1\n" + resourceSpec)
+            try tree.write(dir + "/kustomization.yaml", """
+                resources: [r.yaml]
+                patches:
+                - patch: |-
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata:
+                      name: ns1
+                    spec:
+                      \(patchSpec)
+
+                """)
+        }
+        try write("null-key", resourceSpec: "", patchSpec: "~: ")
+        XCTAssertTrue(tree.buildError("null-key").contains("is not a string"), tree.buildError("null-key"))
+        try write("null-key-existing", resourceSpec: "spec:\n  a: 1\n", patchSpec: "~: ")
+        XCTAssertTrue(try tree.build("null-key-existing").hasSuffix("spec:\n  a: 1\n"))
+        try write("empty-key-patch", resourceSpec: "spec:\n  a: 1\n", patchSpec: "'': 2")
+        XCTAssertTrue(tree.buildError("empty-key-patch").contains("expected ScalarNode but got MappingNode"), tree.buildError("empty-key-patch"))
+        try write("empty-key-target", resourceSpec: "spec:\n  a: 1\n  \"\": x\n", patchSpec: "b: 2")
+        XCTAssertTrue(tree.buildError("empty-key-target").contains("expected ScalarNode but got MappingNode"), tree.buildError("empty-key-target"))
+        try write("null-value", resourceSpec: "", patchSpec: "x: ")
+        XCTAssertTrue(try tree.build("null-value").hasSuffix("spec: {}\n"))
+    }
 }
