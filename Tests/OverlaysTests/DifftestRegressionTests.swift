@@ -1030,4 +1030,42 @@ final class DifftestRegressionTests: XCTestCase {
         try write("null-value", resourceSpec: "", patchSpec: "x: ")
         XCTAssertTrue(try tree.build("null-value").hasSuffix("spec: {}\n"))
     }
+
+    /// AC-1340: commonAnnotations gives a pod template the same value node as the resource's
+    /// own annotations, so a later patch of one changes both; kustomize's final rewrite of
+    /// `metadata.annotations` then makes new string nodes there, and the template keeps the
+    /// patch's type (a float `1e3` prints as JSON's 1000).
+    func testSharedAnnotationValueKeepsItsTypeInTheTemplate() throws {
+        let tree = PluginTestTree("difftest-shared-annotation")
+        defer { tree.remove(testName: name) }
+        try tree.write("base/app.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n")
+        try tree.write("base/kustomization.yaml", "resources:\n- app.yaml\ncommonAnnotations:\n  checksum/config: simple\n")
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: worker
+                  annotations:
+                    checksum/config: 1e3
+
+            """)
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              annotations:
+                checksum/config: "1e3"
+              name: worker
+            spec:
+              template:
+                metadata:
+                  annotations:
+                    checksum/config: 1000
+
+            """)
+    }
 }

@@ -95,6 +95,8 @@ extension Resource {
         guard let annotations = metadata?.mapping("annotations") else { return }
         for i in annotations.entries.indices {
             if case .scalar(var s) = annotations.entries[i].value, s.tag != .string, s.tag != .null {
+                // the string map's node is new: a field sharing the value keeps its type
+                if annotations.entries[i].shared != nil { annotations.entries[i] = annotations.entries[i].unshared }
                 s.tag = .string
                 annotations.entries[i].value = .scalar(s)
             }
