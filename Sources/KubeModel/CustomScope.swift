@@ -1,3 +1,4 @@
+import Synchronization
 import YAML
 
 /// Kinds a custom `openapi:` document declares cluster-scoped through its `paths`, for the
@@ -14,6 +15,10 @@ public final class CustomScope: @unchecked Sendable {
     /// The scope of the build on this thread (nil outside a build).
     @TaskLocal public static var current: CustomScope?
 
+    /// Whether any build of this process declared a kind cluster-scoped: until then
+    /// `GVK.isClusterScoped` need not look up the build's scope at all.
+    static let anyDeclared = Atomic<Bool>(false)
+
     /// kyaml's `findNamespaceability` over an OpenAPI (swagger 2) document: each path whose
     /// `get` names its type in `x-kubernetes-group-version-kind`.
     public func declare(openAPIDocument doc: Node) {
@@ -28,5 +33,6 @@ public final class CustomScope: @unchecked Sendable {
             if entry.key.value.contains("namespaces/{namespace}") { namespaced.insert(type) }
         }
         clusterScoped = seen.subtracting(namespaced)
+        if !clusterScoped.isEmpty { Self.anyDeclared.store(true, ordering: .releasing) }
     }
 }

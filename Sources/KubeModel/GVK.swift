@@ -47,7 +47,7 @@ public struct GVK: Hashable, Sendable, CustomStringConvertible {
     /// namespaced.
     public var isClusterScoped: Bool {
         if GVK.clusterScopedKinds.contains(self) { return true }
-        guard let custom = CustomScope.current else { return false }
+        guard CustomScope.anyDeclared.load(ordering: .acquiring), let custom = CustomScope.current else { return false }
         return custom.clusterScoped.contains(self)
     }
 }
