@@ -27,8 +27,9 @@ public final class OverlayResolver {
         self.buildMetadata = BuildMetadataTracker(options: options)
     }
 
-    /// Cluster-scoped kinds a custom `openapi:` document declares, for this build.
-    private let customScope = CustomScope()
+    /// Cluster-scoped kinds a custom `openapi:` document declares, for this build (and for
+    /// what is done with its output afterwards, such as naming `-o DIR` files).
+    public let customScope = CustomScope()
 
     /// `kustomize build DIR`: the resources in output order.
     public func build(_ dir: String) throws -> ResourceMap {

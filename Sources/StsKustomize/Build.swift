@@ -22,10 +22,18 @@ public struct Build: Sendable {
         public var resources: ResourceMap
         /// Warnings in the order the build met them, StatefulSet reports worded as such.
         public var warnings: [BuildWarning]
+        /// The kinds a custom `openapi:` document declared cluster-scoped in this build.
+        public var scope = CustomScope()
 
         /// The YAML stream kustomize prints: documents joined by `---`.
         public func yaml() throws -> [UInt8] {
             try ResourceEmitter.stream(resources.resources)
+        }
+
+        /// The file each resource gets under `build -o DIR` (`ResourceEmitter.fileNames`), with
+        /// the build's scope.
+        public func fileNames() throws -> [(name: String, resource: Resource)] {
+            try CustomScope.$current.withValue(scope) { try ResourceEmitter.fileNames(for: resources.resources) }
         }
     }
 
@@ -34,7 +42,7 @@ public struct Build: Sendable {
     public func run(_ dir: String) throws -> Result {
         let resolver = OverlayResolver(options: options)
         let resources = try resolver.build(dir)
-        return Result(resources: resources, warnings: resolver.diagnostics.warnings.map(Self.worded))
+        return Result(resources: resources, warnings: resolver.diagnostics.warnings.map(Self.worded), scope: resolver.customScope)
     }
 
     /// A replaced-list report about claim templates reads as one about claims.

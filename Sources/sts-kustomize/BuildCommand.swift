@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
         if DiskFileSystem().type(of: output) == .directory {
             // Render every file before writing any, so a failure leaves nothing half-written.
             var files: [(String, [UInt8])] = []
-            for (name, r) in try ResourceEmitter.fileNames(for: result.resources.resources) {
+            for (name, r) in try result.fileNames() {
                 files.append((output + "/" + name, try ResourceEmitter.document(r)))
             }
             for (path, bytes) in files { try OutputFile.write(path, bytes) }

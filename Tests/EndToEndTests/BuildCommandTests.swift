@@ -112,6 +112,44 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(files, ["apps_v1_statefulset_postgres.yaml", "v1_service_postgres-headless.yaml"])
     }
 
+    /// kustomize names `-o DIR` files with the build's scope, a custom `openapi:` document's
+    /// paths included: a kind it declares cluster-scoped gets no namespace prefix (checked
+    /// against `kubectl kustomize -o`).
+    func testOutputDirectoryNamesFilesWithTheBuildsScope() throws {
+        let tree = try BinaryRunner.makeTree([
+            "schema.json": """
+                {"swagger": "2.0", "info": {"title": "x", "version": "v1"}, "definitions": {},
+                 "paths": {"/apis/example.com/v1/foos/{name}": {"get": {"x-kubernetes-group-version-kind": {"group": "example.com", "version": "v1", "kind": "Foo"}}}}}
+                """,
+            "r.yaml": """
+                apiVersion: example.com/v1
+                kind: Foo
+                metadata:
+                  name: f
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  namespace: one
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: b
+                  namespace: two
+
+                """,
+            "kustomization.yaml": "resources: [r.yaml]\nopenapi:\n  path: schema.json\n",
+        ])
+        let out = tree.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let result = try BinaryRunner.run(["build", tree.path, "-o", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(files, ["example.com_v1_foo_f.yaml", "one_v1_configmap_a.yaml", "two_v1_configmap_b.yaml"])
+    }
+
     func testOutputFileIsNotWrittenOnError() throws {
         let tree = try BinaryRunner.makeTree(["kustomization.yaml": "resources:\n- missing.yaml\n"])
         let target = tree.appendingPathComponent("out.yaml")
