@@ -14,10 +14,8 @@ public enum JSONRoundTrip {
         case .scalar:
             return
         case .mapping(let m):
-            for i in m.entries.indices {
-                if m.entries[i].shared != nil { m.entries[i] = m.entries[i].unshared }
-                unshare(m.entries[i].value)
-            }
+            m.unshareEntries()
+            for e in m.entries { unshare(e.value) }
         case .sequence(let seq):
             for item in seq.items { unshare(item) }
         }

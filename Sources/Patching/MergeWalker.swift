@@ -107,12 +107,8 @@ final class MergeWalker {
             merged = base
         }
         guard case .mapping(let target)? = merged else { return merged }
-        // kyaml looks every field up by name, and `Get("")` refuses a map
-        for side in [target, origin?.asMapping] {
-            guard let side, side.entries.contains(where: { $0.key.value.isEmpty }) else { continue }
-            throw Diagnostic(file: file, mark: side.mark, message:
-                "wrong node kind at \(pathDescription): expected ScalarNode but got MappingNode: node contents:\n\(Node.mapping(side).snippet)")
-        }
+        try refuseEmptyKeys(target)
+        if let patch = origin?.asMapping, patch !== target { try refuseEmptyKeys(patch) }
         guard let patch = origin?.asMapping else {
             // Nothing to merge in, but kyaml still walks the target: nulls vanish and merged
             // lists are rebuilt. Children never touch this map's entries, so go by index.
@@ -166,6 +162,13 @@ final class MergeWalker {
             try KubernetesDirectives.apply(directives, to: target, schema: schema, store: store, file: file)
         }
         return merged
+    }
+
+    /// kyaml looks every field up by name, and `Get("")` refuses a map.
+    private func refuseEmptyKeys(_ m: Mapping) throws {
+        guard m.entries.contains(where: { $0.key.value.isEmpty }) else { return }
+        throw Diagnostic(file: file, mark: m.mark, message:
+            "wrong node kind at \(pathDescription): expected ScalarNode but got MappingNode: node contents:\n\(Node.mapping(m).snippet)")
     }
 
     private static func isNullKey(_ name: String, in m: Mapping) -> Bool {

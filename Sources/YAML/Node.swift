@@ -291,6 +291,12 @@ public final class Mapping {
         return Scalar(text + "\n", tag: .string, style: .literal, mark: s.mark)
     }
 
+    /// Every entry holds its value alone from now on: kyaml's setters write new nodes, so a
+    /// value shared with another field (`SharedValue`) stops changing with it.
+    public func unshareEntries() {
+        for i in entries.indices where entries[i].shared != nil { entries[i] = entries[i].unshared }
+    }
+
     public func index(of key: String) -> Int? {
         entries.firstIndex { $0.key.value == key }
     }

@@ -37,8 +37,8 @@ struct BuildAnnotationCleanup {
     /// Values as kustomize's `map[string]string` holds them, written back as new nodes: a
     /// value shared with another field (commonAnnotations on a pod template) keeps its type there.
     static func stringify(_ annotations: Mapping) {
+        annotations.unshareEntries()
         for j in annotations.entries.indices {
-            if annotations.entries[j].shared != nil { annotations.entries[j] = annotations.entries[j].unshared }
             switch annotations.entries[j].value {
             case .scalar(let s):
                 if s.tag != .string {

@@ -17,9 +17,8 @@ enum FinalAnnotationRewrite {
               case .mapping(let annotations) = metadata.entries[at].value, !annotations.entries.isEmpty else { return }
         metadata.entries.append(metadata.entries.remove(at: at))
         annotations.entries.sort { $0.key.value.utf8.lexicographicallyPrecedes($1.key.value.utf8) }
+        annotations.unshareEntries()
         for i in annotations.entries.indices {
-            // new nodes: a value shared with another field stays as it is there
-            if annotations.entries[i].shared != nil { annotations.entries[i] = annotations.entries[i].unshared }
             let entry = annotations.entries[i]
             if !ScalarResolver.readsBackAsString(entry.key.value) {
                 throw Diagnostic("annotation key \"\(entry.key.value)\" of \(r.id) is not a string once kustomize rewrites the annotations "

@@ -34,9 +34,7 @@ final class OriginAnnotator {
         let annotations = Self.annotations(of: r)
         // kustomize sets the whole map again (SetAnnotations): every value is a node of its
         // own from then on, no longer shared with a label a transformer wrote with it
-        for i in annotations.entries.indices where annotations.entries[i].shared != nil {
-            annotations.entries[i] = annotations.entries[i].unshared
-        }
+        annotations.unshareEntries()
         guard annotations[BuildMetadataKeys.origin] != nil else {
             annotations[BuildMetadataKeys.origin] = .string(t.annotation)
             return
