@@ -1068,4 +1068,56 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// AF-175: commonLabels puts one node in every new field and restyles it at every field it
+    /// sets, in kustomize's order (field specs sorted by GVK: the kind's own fields, then
+    /// `metadata/labels`). A patch value written where that node sits takes its last style: a
+    /// quoted template label made it quoted, so `1` becomes the string "1"; a plain
+    /// `metadata.labels` entry set last made it plain again, so `2` stays a number.
+    func testCommonLabelsNodeTakesTheStyleOfEachFieldItSets() throws {
+        let tree = PluginTestTree("difftest-label-style")
+        defer { tree.remove(testName: name) }
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: proxy\n"
+        let template = "spec:\n  template:\n    metadata:\n      labels:\n        tier: \"1\"\n"
+        try tree.write("base/kustomization.yaml", "resources:\n- res.yaml\ncommonLabels:\n  tier: A1\n")
+        try tree.write("base/res.yaml", deployment + template)
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: proxy
+                  labels:
+                    tier: 1
+
+            """)
+        let labels = { (meta: String, selector: String) in
+            deployment.replacingOccurrences(of: "  name: proxy\n", with: "  labels:\n    tier: \(meta)\n  name: proxy\n")
+                + "spec:\n  selector:\n    matchLabels:\n      tier: \(selector)\n  template:\n    metadata:\n      labels:\n        tier: A1\n"
+        }
+        XCTAssertEqual(try tree.build("top"), labels("\"1\"", "\"1\""))
+
+        try tree.write("base/res.yaml", deployment + "  labels:\n    tier: old\n" + template)
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: proxy
+                  labels:
+                    tier: 1
+                spec:
+                  selector:
+                    matchLabels:
+                      tier: 2
+
+            """)
+        XCTAssertEqual(try tree.build("top"), labels("1", "2"))
+    }
 }

@@ -21,7 +21,8 @@ public struct TransformerConfig: Sendable {
     /// Merging a config without additions into one that has the builtins changes nothing.
     public var hasAdditions = false
 
-    public static let builtin = TransformerConfig(
+    public static let builtin: TransformerConfig = {
+        var c = TransformerConfig(
         namePrefix: BuiltinFieldSpecs.nameAffix,
         nameSuffix: BuiltinFieldSpecs.nameAffix,
         namespace: BuiltinFieldSpecs.namespace,
@@ -32,7 +33,10 @@ public struct TransformerConfig: Sendable {
         replicas: BuiltinFieldSpecs.replicas,
         nameReference: NameReferenceTable.builtin,
         varReference: []
-    )
+        )
+        c.sortFields()
+        return c
+    }()
 
     public static let empty = TransformerConfig(namePrefix: [], nameSuffix: [], namespace: [], commonLabels: [],
                                                 templateLabels: [], commonAnnotations: [], images: [], replicas: [],
@@ -43,6 +47,7 @@ public struct TransformerConfig: Sendable {
         guard other.hasAdditions else { return }
         hasAdditions = true
         mergeAll(other)
+        sortFields()
     }
 
     /// A `configurations:` file: kustomize puts its specs first and then adds the ones it
@@ -54,7 +59,24 @@ public struct TransformerConfig: Sendable {
         var c = custom
         c.mergeAll(self)
         c.hasAdditions = true
+        c.sortFields()
         self = c
+    }
+
+    /// kustomize sorts each table by GVK once a config is built or merged (`sortFields`).
+    /// The order shows where one transformer sets one value in several fields: labels share
+    /// one node, restyled by every field set in turn (`KeyValueTransformer`).
+    private mutating func sortFields() {
+        namePrefix.sortByGVK()
+        nameSuffix.sortByGVK()
+        namespace.sortByGVK()
+        commonLabels.sortByGVK()
+        labels.sortByGVK()
+        templateLabels.sortByGVK()
+        commonAnnotations.sortByGVK()
+        varReference.sortByGVK()
+        images.sortByGVK()
+        replicas.sortByGVK()
     }
 
     /// kustomize's `TransformerConfig.Merge` errors, found by merging `incoming` into what is here.

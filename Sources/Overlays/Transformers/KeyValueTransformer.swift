@@ -18,8 +18,13 @@ public struct KeyValueTransformer: Transformer {
         for r in resources.resources {
             let gvk = r.gvk
             // kyaml makes one node per key and resource, and puts that very node everywhere the
-            // key is new: those places share it from then on (see `SharedValue`).
+            // key is new: those places share it from then on (see `SharedValue`). Each set
+            // restyles that node (`FieldSetter`): an existing field gives it its own style (and
+            // gets a copy), a new one double-quotes it when YAML 1.1 would read the text as
+            // another type. The shared places end with the last style, which decides what a
+            // later patch value written there reads as.
             var created: [String: SharedValue] = [:]
+            var styles: [String: ScalarStyle] = [:]
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
                     guard let value = parent[key] else { return }
@@ -28,13 +33,18 @@ public struct KeyValueTransformer: Transformer {
                         throw Diagnostic("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
                     }
                     for (k, v) in pairs {
+                        var style = styles[k] ?? .plain
                         if let i = map.index(of: k) {
-                            map.entries[i].value = .string(v)
+                            style = map.entries[i].value.asScalar?.style ?? .plain
+                            map.entries[i].value = .scalar(Scalar(v, tag: .string, style: style))
                         } else {
+                            if style == .plain && ScalarResolver.isYAML11NonString(v) { style = .doubleQuoted }
                             let cell = created[k] ?? SharedValue(.string(v))
                             created[k] = cell
                             map.entries.append(MapEntry(key: .string(k), shared: cell))
                         }
+                        styles[k] = style
+                        created[k]?.node = .scalar(Scalar(v, tag: .string, style: style))
                     }
                 }
             }

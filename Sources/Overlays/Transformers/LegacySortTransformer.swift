@@ -4,23 +4,13 @@ import Manifests
 /// kustomize's default output order: kinds by priority (Namespaces first, webhooks last),
 /// then group/version/kind, namespace and name.
 public struct LegacySortTransformer: Transformer {
-    public static let defaultOrderFirst = [
-        "Namespace", "ResourceQuota", "StorageClass", "CustomResourceDefinition", "ServiceAccount",
-        "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ConfigMap",
-        "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass", "PersistentVolume",
-        "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget",
-    ]
-    public static let defaultOrderLast = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]
+    public static let defaultOrderFirst = GVK.legacyOrderFirst
+    public static let defaultOrderLast = GVK.legacyOrderLast
 
-    private var priority: [String: Int] = [:]
+    private let priority: [String: Int]
 
     public init(orderFirst: [String] = defaultOrderFirst, orderLast: [String] = defaultOrderLast) {
-        for (i, k) in orderFirst.enumerated() where priority[k] == nil { priority[k] = i - orderFirst.count }
-        for (i, k) in orderLast.enumerated() where priority[k] == nil { priority[k] = i + 1 }
-    }
-
-    static func gvkString(_ g: GVK) -> String {
-        "\(g.group.isEmpty ? "~G" : g.group)_\(g.version.isEmpty ? "~V" : g.version)_\(g.kind.isEmpty ? "~K" : g.kind)"
+        priority = GVK.kindPriorities(orderFirst: orderFirst, orderLast: orderLast)
     }
 
     public func transform(_ resources: ResourceMap) throws {
@@ -29,7 +19,7 @@ public struct LegacySortTransformer: Transformer {
             let id = r.id
             let ns = id.namespace.isEmpty ? "~X" : id.namespace
             let name = id.name.isEmpty ? "~N" : id.name
-            return (Key(prio: priority[id.gvk.kind] ?? 0, gvk: Self.gvkString(id.gvk), kind: id.gvk.kind,
+            return (Key(prio: priority[id.gvk.kind] ?? 0, gvk: id.gvk.stableSortString, kind: id.gvk.kind,
                         group: id.gvk.group, rest: ns + "|" + name, index: i), r)
         }
         let sorted = keyed.sorted { a, b in
