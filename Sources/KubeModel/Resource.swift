@@ -130,6 +130,8 @@ public final class Resource {
 public struct GeneratorInfo {
     public var behavior: String
     public var needsHashSuffix: Bool
+    /// Set while only strategic merge patches have touched the object (see the type).
+    public var nodeHistory: GeneratedNodeHistory?
 
     public init(behavior: String = "create", needsHashSuffix: Bool = true) {
         self.behavior = behavior

@@ -49,7 +49,7 @@ public final class OverlayResolver {
         }
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
-        try NameHashTransformer().transform(resources)
+        try NameHashTransformer(replaysNodeHistory: !buildMetadata.isTracking).transform(resources)
         for r in resources.resources { try r.checkPreviousIDsReadBack() }
         try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: !acc.config.hasAdditions).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
@@ -207,6 +207,9 @@ public final class OverlayResolver {
         }
         for t in try transformers(for: k, root: root, config: acc.config) + plugins.transformers(for: k, root: root, config: acc.config) {
             try buildMetadata.wrap(t, kustomization: k, root: root).transform(acc.resources)
+            if !t.keepsNodeHistory {
+                for r in acc.resources.resources where r.generator?.nodeHistory != nil { r.generator?.nodeHistory = nil }
+            }
         }
         // Vars bind to the resource they name when their kustomization declares them.
         try acc.mergeVars(VarDeclaration.decodeAll(k.vars, file: k.file, resources: acc.resources))

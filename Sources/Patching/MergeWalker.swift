@@ -145,8 +145,10 @@ final class MergeWalker {
             // kyaml `FieldSetter`: nil or null clears the field; but a patch's map that is
             // added whole keeps a null under a null key (`~:`), which fails at output
             if let value, !isTaggedNull(value) || (patch === target && Self.isNullKey(name, in: target)) {
-                // a field on both sides already has the target's style (walk's scalar case)
-                let value = patchValue == nil || targetValue == nil ? Self.fieldSetterValue(value) : value
+                // a field on both sides already has the target's style (walk's scalar case);
+                // in a map the patch adds whole, the field is set to its own node, so it is
+                // restyled like a new one
+                let value = patchValue == nil || targetValue == nil || patch === target ? Self.fieldSetterValue(value) : value
                 if let i = target.entryIndex(name) {
                     target.entries[i].value = value
                 } else {

@@ -1120,4 +1120,154 @@ final class DifftestRegressionTests: XCTestCase {
             """)
         XCTAssertEqual(try tree.build("top"), labels("1", "2"))
     }
+
+    /// kc-170 and variants: a generator sets its fields as kyaml does, and a later patch value
+    /// takes their styles: the name and a Secret's type as strings (`123` double-quoted),
+    /// option labels single-quoted, option annotations and merged labels as strings. So `2`
+    /// patched onto a generated label is the string "2"; onto a plain one, the number.
+    func testGeneratedFieldsKeepKyamlStylesUnderPatches() throws {
+        let tree = PluginTestTree("difftest-generated-styles")
+        defer { tree.remove(testName: name) }
+        try tree.write("kustomization.yaml", """
+            configMapGenerator:
+            - name: "123"
+              literals:
+              - a=b
+              options:
+                labels:
+                  app: web
+                  k: "1"
+                annotations:
+                  m: "1"
+                disableNameSuffixHash: true
+            secretGenerator:
+            - name: "true"
+              type: "1"
+              options:
+                disableNameSuffixHash: true
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: "123"
+                  labels:
+                    app: 2
+                    k: 3
+                  annotations:
+                    m: 5
+              options:
+                allowKindChange: true
+            - patch: |
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: "true"
+                type: 7
+
+            """)
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            data:
+              a: b
+            kind: ConfigMap
+            metadata:
+              annotations:
+                m: "5"
+              labels:
+                app: "2"
+                k: "3"
+              name: "123"
+            ---
+            apiVersion: v1
+            data: {}
+            kind: Secret
+            metadata:
+              name: "true"
+            type: "7"
+
+            """)
+
+        // behavior: merge sets the united labels anew, as strings
+        try tree.write("base/kustomization.yaml", "configMapGenerator:\n- name: cm\n  options:\n    labels:\n      app: web\n      k: \"1\"\n")
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            configMapGenerator:
+            - name: cm
+              behavior: merge
+              options:
+                labels:
+                  z: "2"
+                  w: plain
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cm
+                  labels:
+                    app: 2
+                    k: 3
+                    z: 4
+                    w: 5
+
+            """)
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              labels:
+                app: 2
+                k: "3"
+                w: 5
+                z: "4"
+              name: cm-6ct58987ht
+
+            """)
+    }
+
+    /// kc-262: a map a patch adds whole is walked field by field, each set to its own node,
+    /// so a string YAML 1.1 reads as another type (`yes`) is double-quoted like a new field;
+    /// a later patch value there is then a string too.
+    func testFieldsOfAPatchAddedMapAreRestyled() throws {
+        let tree = PluginTestTree("difftest-added-map-style")
+        defer { tree.remove(testName: name) }
+        try tree.write("r.yaml", "apiVersion: v1\nkind: Foo\nmetadata:\n  name: a\n")
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            patches:
+            - patch: |
+                apiVersion: v1
+                kind: Foo
+                metadata:
+                  name: a
+                spec:
+                  x: yes
+                  m:
+                    y: yes
+            - patch: |
+                apiVersion: v1
+                kind: Foo
+                metadata:
+                  name: a
+                spec:
+                  x: true
+                  m:
+                    y: 1.5
+
+            """)
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            kind: Foo
+            metadata:
+              name: a
+            spec:
+              m:
+                "y": "1.5"
+              x: "true"
+
+            """)
+    }
 }

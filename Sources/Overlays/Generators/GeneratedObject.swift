@@ -9,9 +9,11 @@ enum GeneratedObject {
         guard !args.name.isEmpty else {
             throw args.error("a generated \(args.kind.rawValue) must have a name")
         }
+        // kyaml sets them as strings (`SetK8sName`): a name like `123` is double-quoted, which
+        // a later patch value written there takes
         let metadata = Mapping()
-        metadata["name"] = .string(args.name)
-        if !args.namespace.isEmpty { metadata["namespace"] = .string(args.namespace) }
+        metadata["name"] = .scalar(.kyamlString(args.name))
+        if !args.namespace.isEmpty { metadata["namespace"] = .scalar(.kyamlString(args.namespace)) }
         let object = Mapping()
         object["apiVersion"] = .string("v1")
         object["kind"] = .string(args.kind.rawValue)
@@ -34,11 +36,12 @@ enum GeneratedObject {
         let metadata = object.ensureMapping("metadata")
         if !options.labels.isEmpty {
             let labels = metadata.ensureMapping("labels")
-            for (key, value) in options.labels { labels[key] = .string(value) }
+            // kyaml's `SetLabel` single-quotes the value; `SetAnnotations` later sets annotations anew
+            for (key, value) in options.labels { labels[key] = .scalar(Scalar(value, tag: .string, style: .singleQuoted)) }
         }
         if !options.annotations.isEmpty {
             let annotations = metadata.ensureMapping("annotations")
-            for (key, value) in options.annotations { annotations[key] = .string(value) }
+            for (key, value) in options.annotations { annotations[key] = .scalar(.kyamlString(value)) }
         }
         if options.immutable {
             object["immutable"] = .scalar(Scalar("true", tag: .bool))
@@ -48,9 +51,17 @@ enum GeneratedObject {
     /// The resource, flagged as generated, with the hash wanted unless the options disable it.
     static func resource(_ object: Mapping, _ args: GeneratorArgs) -> Resource {
         let resource = Resource(object: object, origin: args.file)
-        resource.generator = GeneratorInfo(
-            behavior: args.behavior.rawValue,
-            needsHashSuffix: !(args.options?.disableNameSuffixHash ?? false))
+        let needsHashSuffix = !(args.options?.disableNameSuffixHash ?? false)
+        resource.generator = GeneratorInfo(behavior: args.behavior.rawValue, needsHashSuffix: needsHashSuffix)
+        func entries(_ field: String, binary: Bool) -> [(key: String, value: String, binary: Bool)] {
+            object.mapping(field)?.entries.map { ($0.key.value, $0.value.asScalar?.value ?? "", binary) } ?? []
+        }
+        resource.generator?.nodeHistory = GeneratedNodeHistory(generated: .init(
+            kind: args.kind.rawValue, name: args.name, namespace: args.namespace,
+            secretType: args.kind == .secret ? (args.secretType.isEmpty ? "Opaque" : args.secretType) : nil,
+            data: entries("data", binary: false) + entries("binaryData", binary: true),
+            labels: args.options?.labels ?? [], annotations: args.options?.annotations ?? [],
+            immutable: args.options?.immutable ?? false, behavior: args.behavior.rawValue, needsHashSuffix: needsHashSuffix))
         return resource
     }
 }

@@ -105,7 +105,7 @@ enum GeneratedResourceMerger {
         let metadata = resource.object.ensureMapping("metadata")
         metadata.removeValue(forKey: field)
         if !pairs.isEmpty {
-            metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: .string($0.0), value: .string($0.1)) }))
+            metadata[field] = .mapping(Mapping(pairs.map { MapEntry(key: .string($0.0), value: .scalar(.kyamlString($0.1))) }))
         }
     }
 }

@@ -6,13 +6,21 @@ import YAML
 /// generator asked for it. Runs once, at the end of the top-level build, so the hash covers
 /// the final data (after every layer's merges and patches).
 public struct NameHashTransformer: Transformer {
-    public init() {}
+    /// Whether a generated object's node history may stand for its tree; not when build
+    /// metadata annotated the objects along the way.
+    public var replaysNodeHistory: Bool
+
+    public init(replaysNodeHistory: Bool = true) {
+        self.replaysNodeHistory = replaysNodeHistory
+    }
 
     public func transform(_ resources: ResourceMap) throws {
         for resource in resources.resources where resource.generator?.needsHashSuffix == true {
             let hash: String
             do {
-                hash = try ContentHash.suffix(for: resource.object)
+                let kind = resource.kind
+                hash = kind == "ConfigMap" || kind == "Secret" ? try ContentHash.suffix(for: resource.object)
+                    : try nodeTreeHash(resource, kind: kind)
             } catch let error as GoJSONError {
                 throw Diagnostic("\(resource.id): \(error.description)", file: resource.origin)
             }
@@ -20,5 +28,17 @@ public struct NameHashTransformer: Transformer {
             resource.rememberCurrentID()
             resource.name = "\(resource.name)-\(hash)"
         }
+    }
+
+    /// A patch changed the kind: kustomize hashes `json.Marshal` of the whole node tree, which
+    /// is rebuilt from the object's history and must hold what the object holds.
+    private func nodeTreeHash(_ resource: Resource, kind: String) throws -> String {
+        guard replaysNodeHistory, let history = resource.generator?.nodeHistory,
+              let tree = try? KyamlReplay.tree(history), KyamlReplay.matches(tree, resource.object) else {
+            throw GoJSONError("cannot compute a name hash for kind '\(kind)': kustomize hashes a generated object whose kind a patch "
+                              + "changed by its whole node tree, which is reproduced only while nothing but strategic merge "
+                              + "patches without lists, comments or anchors has changed the object")
+        }
+        return ContentHash.suffix(forDocument: tree.goJSON())
     }
 }

@@ -8,7 +8,7 @@ enum SecretGenerator {
     /// Secret always has `data`, `{}` when there are no sources, and is hashed with it.
     static func make(_ args: GeneratorArgs, pairs: [KVPair]) throws -> Resource {
         let object = try GeneratedObject.skeleton(args)
-        object["type"] = .string(args.secretType.isEmpty ? "Opaque" : args.secretType)
+        object["type"] = .scalar(.kyamlString(args.secretType.isEmpty ? "Opaque" : args.secretType))
         try GeneratedObject.checkUniqueKeys(pairs, args)
         // Keys are unique (checked above), so entries can be appended without lookups.
         // set as kyaml sets them: a wrapped (multi-line) value is a literal block, which a patch value takes

@@ -13,6 +13,9 @@ public struct KeyValueTransformer: Transformer {
         self.fieldSpecs = fieldSpecs
     }
 
+    /// With nothing to set it changes nothing.
+    public var keepsNodeHistory: Bool { pairs.isEmpty }
+
     public func transform(_ resources: ResourceMap) throws {
         guard !pairs.isEmpty else { return }
         for r in resources.resources {

@@ -24,6 +24,9 @@ public struct NameAffixTransformer: Transformer {
         self.fieldSpecs = fieldSpecs
     }
 
+    /// With nothing to set it changes nothing.
+    public var keepsNodeHistory: Bool { affix.isEmpty }
+
     public func transform(_ resources: ResourceMap) throws {
         guard !affix.isEmpty else { return }
         for r in resources.resources {

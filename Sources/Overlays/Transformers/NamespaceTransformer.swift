@@ -13,6 +13,9 @@ public struct NamespaceTransformer: Transformer {
         self.fieldSpecs = fieldSpecs
     }
 
+    /// With nothing to set it changes nothing.
+    public var keepsNodeHistory: Bool { namespace.isEmpty }
+
     public func transform(_ resources: ResourceMap) throws {
         guard !namespace.isEmpty else { return }
         for r in resources.resources {

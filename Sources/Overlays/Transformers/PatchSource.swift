@@ -15,6 +15,11 @@ struct PatchSource {
 
     let file: String
     let content: PatchDocument
+    /// The text of a single strategic merge patch, kept for the node history of generated
+    /// objects it patches (`GeneratedNodeHistory`) when `KyamlReplay` can replay it: one
+    /// document, no comments (libyaml does not report them, go-yaml keeps them in the node),
+    /// no `$` directives, no carriage returns. nil drops the history of what it patches.
+    var replayText: [UInt8]? = nil
 
     static func load(path: String?, inline: String?, kustomization k: Kustomization, root: String,
                      loader: ManifestLoader, mark: Mark, reading: Reading = .either) throws -> PatchSource {
@@ -38,10 +43,31 @@ struct PatchSource {
     static func parse(bytes: [UInt8], file: String, reading: Reading = .either, limits: ParseLimits = .default) throws -> PatchSource {
         switch reading {
         case .either:
-            return PatchSource(file: file, content: try PatchDocument.parse(bytes: bytes, file: file, limits: limits))
+            let content = try PatchDocument.parse(bytes: bytes, file: file, limits: limits)
+            var source = PatchSource(file: file, content: content)
+            if case .strategicMerge(let patches) = content, patches.count == 1, Self.isReplayable(bytes) {
+                source.replayText = bytes
+            }
+            return source
         case .json6902:
             return PatchSource(file: file, content: .json(try PatchDocument.jsonPatch(bytes: bytes, file: file, limits: limits)))
         }
+    }
+}
+
+extension PatchSource {
+    private static func isReplayable(_ bytes: [UInt8]) -> Bool {
+        let refused: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "$"), 13, UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!")]
+        if bytes.contains(where: { refused.contains($0) }) { return false }
+        // a document marker anywhere (at a line start) could split or end the stream
+        var lineStart = true
+        for (i, b) in bytes.enumerated() {
+            if lineStart, i + 3 <= bytes.count, bytes[i..<(i + 3)].elementsEqual("---".utf8) || bytes[i..<(i + 3)].elementsEqual("...".utf8) {
+                return false
+            }
+            lineStart = b == 10
+        }
+        return true
     }
 }
 
@@ -67,8 +93,11 @@ struct PatchApplier {
     /// `patches` with a target) the patch's labels and annotations are first united with the
     /// target's (kustomize's `CopyMergeMetaDataFieldsFrom`): the patch's own values become
     /// text, and a null or empty map there deletes nothing.
+    /// `replayText` (the patch's text when it can be replayed) is recorded in the node history
+    /// of each generated target; without it their histories are dropped.
     func merge(_ patch: Mapping, into targets: [Resource], resources: ResourceMap, file: String,
-               unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false) throws {
+               unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false,
+               replayText: [UInt8]? = nil) throws {
         let smp = StrategicMergePatch(schema: schema, options: .init(
             allowNameChange: allowNameChange, allowKindChange: allowKindChange, watchedLists: [StatefulSetView.claimTemplatesSpec]))
         for r in targets {
@@ -80,6 +109,12 @@ struct PatchApplier {
             (outcome, warnings) = try smp.apply(applied, to: r, patchFile: file)
             for w in warnings { diagnostics.warn(BuildWarning(message: w.message, patchFile: file, patch: w)) }
             if outcome == .deleteResource { resources.remove(r) }
+            if let replayText, r.generator?.nodeHistory != nil {
+                r.generator?.nodeHistory?.patches.append(GeneratedNodeHistory.Patch(
+                    text: replayText, targeted: unitingMetadata, allowNameChange: allowNameChange, allowKindChange: allowKindChange))
+            } else {
+                r.generator?.nodeHistory = nil
+            }
         }
     }
 

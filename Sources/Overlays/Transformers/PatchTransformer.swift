@@ -11,6 +11,12 @@ struct PatchTransformer: Transformer {
     let applier: PatchApplier
     let file: String
 
+    /// A strategic merge patch records itself in the node history of what it patches.
+    var keepsNodeHistory: Bool {
+        if case .strategicMerge = source.content { return true }
+        return false
+    }
+
     func transform(_ resources: ResourceMap) throws {
         switch source.content {
         case .strategicMerge(let patches):
@@ -21,7 +27,8 @@ struct PatchTransformer: Transformer {
                 let selected = try applier.select(target, in: resources, file: file)
                 for p in patches {
                     try applier.merge(p, into: selected, resources: resources, file: source.file, unitingMetadata: true,
-                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
+                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange,
+                                      replayText: source.replayText)
                 }
                 // kustomize rebuilds its map after a targeted strategic merge patch
                 try resources.checkUniqueIDs()
@@ -33,7 +40,8 @@ struct PatchTransformer: Transformer {
                 for p in patches {
                     let r = try applier.target(of: p, in: resources, file: source.file)
                     try applier.merge(p, into: [r], resources: resources, file: source.file, unitingMetadata: false,
-                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange)
+                                      allowNameChange: patch.allowNameChange, allowKindChange: patch.allowKindChange,
+                                      replayText: source.replayText)
                 }
             }
         case .json(let json):

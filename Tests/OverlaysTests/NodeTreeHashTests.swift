@@ -1,0 +1,149 @@
+import XCTest
+
+/// A generated ConfigMap or Secret whose kind a patch changed (`allowKindChange`) is hashed by
+/// kustomize from `json.Marshal` of its whole go-yaml node tree, line and column of every node
+/// included. The expected names were printed by `kubectl kustomize` (kustomize v5.5.0).
+final class NodeTreeHashTests: XCTestCase {
+    private let tree = PluginTestTree("node-tree-hash")
+
+    override func tearDown() {
+        tree.remove(testName: name)
+    }
+
+    /// V-240: the generator's own nodes, the build annotations it adds, and the patch copy's
+    /// nodes that the merge takes over.
+    func testConfigMapTurnedIntoAService() throws {
+        try tree.write("kustomization.yaml", """
+            configMapGenerator:
+            - name: env
+            patches:
+            - patch: |
+                kind: Service
+                metadata:
+                  name: queue-svc
+              target: {}
+              options:
+                allowKindChange: true
+
+            """)
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\nkind: Service\nmetadata:\n  name: env-f756g5t8h9\n")
+    }
+
+    /// AF-596: a Secret from a component (its `data` map is made even without sources).
+    func testSecretFromAComponentTurnedIntoARole() throws {
+        try tree.write("components/c/kustomization.yaml", "kind: Component\nsecretGenerator:\n- name: env\n")
+        try tree.write("top/kustomization.yaml", """
+            components:
+              - ../components/c
+            patches:
+              - patch: |
+                  kind: Role
+                  metadata:
+                    name: cache-role
+                target: {}
+                options:
+                  allowKindChange: true
+
+            """)
+        XCTAssertEqual(try tree.build("top"), "apiVersion: v1\ndata: {}\nkind: Role\nmetadata:\n  name: env-47md754kh5\ntype: Opaque\n")
+    }
+
+    /// Three patches over two layers: generator options, a rename, fields a patch adds, a null
+    /// that deletes, an inline patch whose blank lines are trimmed before it is read.
+    func testPatchesAcrossLayersWithARename() throws {
+        try tree.write("base/kustomization.yaml", """
+            configMapGenerator:
+            - name: "123"
+              literals:
+              - b=yes
+              options:
+                annotations:
+                  note: "1"
+                immutable: true
+            patches:
+            - patch: |
+                  kind: ConfigMap
+                  metadata:
+                    name: x
+                    annotations:
+                      a1: 1.5
+              target: {}
+              options:
+                allowKindChange: true
+            - patch: |
+
+
+                  kind: ConfigMap
+                  apiVersion: v1
+                  metadata:
+                    name: other
+                  spec:
+                    x: ""
+                    m:
+                      y: null
+
+
+              target: {}
+              options:
+                allowKindChange: true
+                allowNameChange: true
+
+            """)
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                  kind: ClusterRole
+                  apiVersion: v1
+                  metadata:
+                    name: other
+                    labels:
+                      l1: yes
+              target:
+                kind: ConfigMap
+              options:
+                allowKindChange: true
+
+            """)
+        XCTAssertEqual(try tree.build("top"), """
+            apiVersion: v1
+            data:
+              b: "yes"
+            immutable: true
+            kind: ClusterRole
+            metadata:
+              annotations:
+                a1: "1.5"
+                note: "1"
+              labels:
+                l1: "yes"
+              name: other-9dtk2mc7c8
+            spec:
+              m: {}
+              x: ""
+
+            """)
+    }
+
+    /// What the history cannot vouch for is refused, not guessed: another transformer ran
+    /// (here commonLabels), or a patch held a comment, which go-yaml keeps in the node.
+    func testUnrecordedChangesAreRefused() throws {
+        let patch = """
+            patches:
+            - patch: |
+                kind: Service
+                metadata:
+                  name: queue-svc
+              target: {}
+              options:
+                allowKindChange: true
+
+            """
+        try tree.write("kustomization.yaml", "configMapGenerator:\n- name: env\ncommonLabels:\n  a: b\n" + patch)
+        XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
+        try tree.write("kustomization.yaml", "configMapGenerator:\n- name: env\n"
+            + patch.replacingOccurrences(of: "kind: Service", with: "kind: Service # the new kind"))
+        XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
+    }
+}
