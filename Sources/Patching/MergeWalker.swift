@@ -108,6 +108,14 @@ final class MergeWalker {
         }
         guard case .mapping(let target)? = merged else { return merged }
         try refuseEmptyKeys(target)
+        if let patch = origin?.asMapping, patch === target, let dup = patch.droppedDuplicates.first {
+            // A patch map added whole carries both keys into the resource, which kustomize
+            // cannot read back at output. (Merged into a map the resource has, only the first
+            // counts and the second is never seen.)
+            let at = dup.entry.key.mark
+            throw Diagnostic(file: file, mark: at, message:
+                "yaml: unmarshal errors:\n  line \(at.line): mapping key \"\(dup.entry.key.value)\" already defined at line \(dup.first.line)")
+        }
         if let patch = origin?.asMapping, patch !== target { try refuseEmptyKeys(patch) }
         guard let patch = origin?.asMapping else {
             // Nothing to merge in, but kyaml still walks the target: nulls vanish and merged

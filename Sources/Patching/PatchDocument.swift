@@ -83,7 +83,10 @@ public enum PatchDocument {
 
     /// The strategic merge reading: kustomize's resource factory over every document.
     public static func strategicMergePatches(bytes: [UInt8], file: String, limits: ParseLimits = .default) throws -> [Mapping] {
-        let docs = try bytes.withUnsafeBufferPointer { try YAMLParser(limits: limits).parseResourceStream(bytes: $0, file: file) }
+        // go-yaml keeps a key read twice; fields are looked up by their first occurrence
+        let docs = try bytes.withUnsafeBufferPointer {
+            try YAMLParser(limits: limits, duplicateKeys: .firstWins).parseResourceStream(bytes: $0, file: file)
+        }
         var patches: [Mapping] = []
         for doc in docs {
             switch doc {

@@ -108,6 +108,11 @@ public final class GoNode {
                         continue
                     case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                         made = stack.popLast()
+                        // a key read twice: kyaml's lookups disagree on which one counts
+                        if let m = made, m.kind == .mapping, let c = m.content {
+                            let keys = stride(from: 0, to: c.count, by: 2).map { c[$0].value }
+                            if Set(keys).count != keys.count { return nil }
+                        }
                     default:
                         continue
                     }

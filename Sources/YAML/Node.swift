@@ -248,6 +248,9 @@ public final class Mapping {
     /// The root of a document that ended with a comment right after a keep-chomped block
     /// scalar's blank lines (see `TreeBuilder.markTrailingComments`).
     public var trailingComment = false
+    /// Entries whose key was read before in this map, in reading order, dropped by a parser
+    /// told to keep the first (`YAMLParser.DuplicateKeys.firstWins`), with where the first was.
+    public var droppedDuplicates: [(entry: MapEntry, first: Mark)] = []
 
     public init(_ entries: [MapEntry] = [], mark: Mark = .none) {
         self.entries = entries
@@ -345,6 +348,7 @@ public final class Mapping {
         let copy = Mapping(copied, mark: mark)
         copy.flow = flow
         copy.trailingComment = trailingComment
+        copy.droppedDuplicates = droppedDuplicates
         return copy
     }
 }

@@ -8,7 +8,11 @@ import Glibc
 public struct YAMLParser {
     /// What a repeated mapping key means: an error (go-yaml v3, which reads resources),
     /// or the later value wins (go-yaml v2, which reads kustomization files).
-    public enum DuplicateKeys: Sendable { case error, lastWins }
+    /// What a key read twice in one map does: fail, replace the first value, or be dropped
+    /// (go-yaml v3 keeps both in a node; code that looks fields up finds the first, so a
+    /// strategic merge patch behaves as if only it were there). A dropped key is recorded
+    /// in `Mapping.droppedDuplicates`.
+    public enum DuplicateKeys: Sendable { case error, lastWins, firstWins }
 
     public var limits: ParseLimits
     public var duplicateKeys: DuplicateKeys

@@ -16,6 +16,7 @@ struct TreeBuilder {
         /// Key → scratch-stack index, built once a mapping outgrows `indexedKeyThreshold`
         /// so that duplicate-key checks stay linear in the mapping's size.
         var keyIndex: [String: Int]?
+        var droppedDuplicates: [(entry: MapEntry, first: Mark)] = []
     }
 
     /// Below this many entries a backwards scan is cheaper than hashing.
@@ -140,6 +141,7 @@ struct TreeBuilder {
         if f.isMapping {
             let m = Mapping(entries.popArray(from: f.base), mark: f.mark)
             m.flow = f.isFlow
+            m.droppedDuplicates = f.droppedDuplicates
             if f.hasMergeKey { try applyMergeKeys(m) }
             node = .mapping(m)
         } else {
@@ -179,6 +181,8 @@ struct TreeBuilder {
             frames[top].pendingKey = nil
             if duplicateKeys == .lastWins, let i = existingEntry(key.value, in: top) {
                 entries[i].value = node
+            } else if duplicateKeys == .firstWins, key.value != "<<" || key.style != .plain, let i = existingEntry(key.value, in: top) {
+                frames[top].droppedDuplicates.append((MapEntry(key: key, value: node), entries[i].key.mark))
             } else {
                 entries.push(MapEntry(key: key, value: node))
                 if frames[top].keyIndex != nil {

@@ -1270,4 +1270,28 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// A key written twice in a patch: go-yaml keeps both in the node, kyaml's merge finds the
+    /// first, and the second is never seen, unless the map is added whole, when the resource
+    /// cannot be read back at output. Labels and annotations a targeted patch unites are read
+    /// into a Go map first, where the last value wins. Resources with a repeated key stay an
+    /// error.
+    func testRepeatedKeysInPatches() throws {
+        let tree = PluginTestTree("difftest-repeated-keys")
+        defer { tree.remove(testName: name) }
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: \"y\"\n")
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatches:\n- path: p.yaml\n")
+        try tree.write("p.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: 1\n  x: 2\ndata:\n  z: 3\nkind: Secret\n")
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\ndata:\n  x: \"1\"\nkind: ConfigMap\nmetadata:\n  name: a\n")
+
+        try tree.write("p.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nspec:\n  k: first\n  k: second\n")
+        XCTAssertTrue(tree.buildError().contains("line 7: mapping key \"k\" already defined at line 6"), tree.buildError())
+
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatches:\n- path: p.yaml\n  target:\n    kind: ConfigMap\n")
+        try tree.write("p.yaml", "kind: ConfigMap\nmetadata:\n  name: a\n  annotations: {a: b, a: c}\n")
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\ndata:\n  x: \"y\"\nkind: ConfigMap\nmetadata:\n  annotations:\n    a: c\n  name: a\n")
+
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n")
+        XCTAssertTrue(tree.buildError().contains("already defined"), tree.buildError())
+    }
 }

@@ -129,10 +129,8 @@ struct PatchApplier {
         guard let annotations = patch.mapping("metadata")?.mapping("annotations"), !annotations.entries.isEmpty else { return patch }
         let copy = patch.deepCopy()
         if let copied = copy.mapping("metadata")?.mapping("annotations") {
-            for i in copied.entries.indices {
-                copied.entries[i].value = .scalar(.kyamlString(copied.entries[i].value.asScalar?.value ?? ""))
-                copied.entries[i].key = Self.newKey(copied.entries[i].key)
-            }
+            copied.entries = Self.textPairs(of: copied).map { MapEntry(key: Self.newKey($0.0), value: .scalar(.kyamlString($0.1))) }
+            copied.droppedDuplicates = []
         }
         return copy
     }
@@ -147,7 +145,7 @@ struct PatchApplier {
         let copy = patch.deepCopy()
         let metadata = copy.ensureMapping("metadata")
         for field in ["labels", "annotations"] where metadata[field] != nil {
-            let pairs = metadata.mapping(field)?.entries.map { ($0.key, $0.value.asScalar?.value ?? "") } ?? []
+            let pairs = metadata.mapping(field).map(Self.textPairs) ?? []
             if pairs.isEmpty {
                 metadata.removeValue(forKey: field)
             } else {
@@ -158,6 +156,18 @@ struct PatchApplier {
             }
         }
         return copy
+    }
+
+    /// kyaml's `GetLabels`/`GetAnnotations` on a patch: each value's text; a key written
+    /// twice takes its last value, at its first place.
+    static func textPairs(of map: Mapping) -> [(Scalar, String)] {
+        var pairs = map.entries.map { ($0.key, $0.value.asScalar?.value ?? "") }
+        for (dropped, _) in map.droppedDuplicates {
+            if let i = pairs.firstIndex(where: { $0.0.value == dropped.key.value }) {
+                pairs[i].1 = dropped.value.asScalar?.value ?? ""
+            }
+        }
+        return pairs
     }
 
     /// `storingPreviousID`: kustomize's `patches:` records each target's ID first (so its build
