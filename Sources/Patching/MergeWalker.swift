@@ -39,6 +39,13 @@ final class MergeWalker {
     func walk(_ dest: Node?, _ origin: Node?, schema given: Int32) throws -> Node? {
         let schema = given >= 0 ? given : schemaFromTypeMeta(dest, origin)
         let reference: Node? = !isMissingOrNull(dest) ? dest : (!isMissingOrNull(origin) ? origin : nil)
+        // merge2's SetStyle: an empty map or list of the target takes the patch's style, so
+        // `data: {}` patched with block fields is written in block style from then on
+        if let origin {
+            let patchFlow = origin.asMapping?.flow ?? origin.asSequence?.flow ?? false
+            if let d = dest?.asMapping, d.entries.isEmpty { d.flow = patchFlow }
+            if let d = dest?.asSequence, d.items.isEmpty { d.flow = patchFlow }
+        }
         switch reference {
         case .mapping?:
             try checkSameKind(dest, origin, as: reference)

@@ -1294,4 +1294,22 @@ final class DifftestRegressionTests: XCTestCase {
         try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n")
         XCTAssertTrue(tree.buildError().contains("already defined"), tree.buildError())
     }
+
+    /// AH-1354, AH-587: an empty `{}` a patch merges into takes the patch's block style, so a
+    /// folded value added there gets go-yaml's folding quirk when written (a more-indented
+    /// line gains a blank line before it); so does the text a generated object is hashed by.
+    func testFoldedValuesMergedIntoEmptyFlowMapsAndHashes() throws {
+        let tree = PluginTestTree("difftest-folded-merge")
+        defer { tree.remove(testName: name) }
+        let patch = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  z: >\n    a\n      indented\n    b\n"
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata: {}\n")
+        try tree.write("p.yaml", patch)
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\npatches:\n- path: p.yaml\n")
+        XCTAssertEqual(try tree.build(), "apiVersion: v1\ndata:\n  z: |\n    a\n\n      indented\n    b\nkind: ConfigMap\nmetadata:\n  name: c\n")
+
+        try tree.write("mid/kustomization.yaml", "secretGenerator:\n- name: env\n")
+        try tree.write("top/patch.yaml", patch.replacingOccurrences(of: "ConfigMap", with: "Secret").replacingOccurrences(of: "name: c", with: "name: env"))
+        try tree.write("top/kustomization.yaml", "resources:\n- ../mid\npatches:\n- path: patch.yaml\n")
+        XCTAssertEqual(try tree.build("top"), "apiVersion: v1\ndata:\n  z: |\n    a\n\n      indented\n    b\nkind: Secret\nmetadata:\n  name: env-4gmfkc577h\ntype: Opaque\n")
+    }
 }

@@ -10,17 +10,21 @@ indirect enum GoJSONValue {
     case bool(Bool)
     case null
 
-    /// The value kustomize's hasher gets for a YAML node (YAML → JSON → `interface{}`).
-    init(_ node: Node) throws {
+    /// The value kustomize's hasher gets for a YAML node (written by go-yaml, read back, then
+    /// JSON → `interface{}`): a folded string has go-yaml's folding quirks unless it sits in
+    /// a flow collection (`inFlow`).
+    init(_ node: Node, inFlow: Bool = false) throws {
         switch node {
         case .mapping(let m):
-            self = .object(try m.entries.map { ($0.key.value, try GoJSONValue($0.value)) })
+            let flow = inFlow || m.flow
+            self = .object(try m.entries.map { ($0.key.value, try GoJSONValue($0.value, inFlow: flow)) })
         case .sequence(let s):
-            self = .array(try s.items.map { try GoJSONValue($0) })
+            let flow = inFlow || s.flow
+            self = .array(try s.items.map { try GoJSONValue($0, inFlow: flow) })
         case .scalar(let s):
             switch s.tag {
             case .string:
-                self = .string(s.value)
+                self = .string(s.marshalledValue(inFlow: inFlow))
             case .timestamp:
                 // kustomize has been through JSON by then: the time in RFC 3339, as printed
                 self = .string(Timestamp.parse(s.value)?.rfc3339 ?? s.value)
