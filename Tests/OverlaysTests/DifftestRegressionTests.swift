@@ -1312,4 +1312,40 @@ final class DifftestRegressionTests: XCTestCase {
         try tree.write("top/kustomization.yaml", "resources:\n- ../mid\npatches:\n- path: patch.yaml\n")
         XCTAssertEqual(try tree.build("top"), "apiVersion: v1\ndata:\n  z: |\n    a\n\n      indented\n    b\nkind: Secret\nmetadata:\n  name: env-4gmfkc577h\ntype: Opaque\n")
     }
+
+    /// AI-1631: a patch value that took a quoted field's style keeps its own tag in kyaml, and
+    /// a var reads it by that tag: `0x_1` is an int Go's Atoi cannot parse (kustomize's "not
+    /// found"), `1.5` is the float 1.5.
+    func testVarsReadAPatchedValueByItsOwnTag() throws {
+        let tree = PluginTestTree("difftest-var-declared-tag")
+        defer { tree.remove(testName: name) }
+        try tree.write("app.yaml", """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: c
+            data:
+              a: "prod"
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+            spec:
+              containers:
+              - name: x
+                image: i
+                args: ["$(V)"]
+
+            """)
+        func kustomization(_ value: String) -> String {
+            "resources:\n- app.yaml\nvars:\n- name: V\n  objref: {kind: ConfigMap, name: c, apiVersion: v1}\n  fieldref: {fieldpath: data.a}\n"
+                + "patches:\n- patch: |\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n    data:\n      a: \(value)\n"
+        }
+        try tree.write("kustomization.yaml", kustomization("0x_1"))
+        XCTAssertTrue(tree.buildError().contains("field specified in var"), tree.buildError())
+        try tree.write("kustomization.yaml", kustomization("1.5"))
+        let built = try tree.build()
+        XCTAssertTrue(built.contains("  containers:\n  - args:\n    - 1.5\n"), built)
+    }
 }

@@ -77,7 +77,8 @@ public struct VarResolver: Transformer {
             // (`SetName`, a replacement into it) has none and gives its text as a string.
             return .string(s.value)
         case .scalar(let s):
-            switch s.tag {
+            // a patch value that took a quoted field's style still has its own tag in kyaml
+            switch s.declaredTag ?? s.tag {
             case .string, .null, .timestamp:
                 return .string(s.value)
             case .int:

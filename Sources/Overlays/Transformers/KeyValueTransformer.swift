@@ -26,8 +26,7 @@ public struct KeyValueTransformer: Transformer {
             // gets a copy), a new one double-quotes it when YAML 1.1 would read the text as
             // another type. The shared places end with the last style, which decides what a
             // later patch value written there reads as.
-            var created: [String: SharedValue] = [:]
-            var styles: [String: ScalarStyle] = [:]
+            var nodes: [String: SharedValue] = [:]
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .mapping) { parent, key in
                     guard let value = parent[key] else { return }
@@ -36,18 +35,18 @@ public struct KeyValueTransformer: Transformer {
                         throw Diagnostic("expected a map at '\(spec.pathString)' in \(r.id)", file: r.origin, mark: value.mark)
                     }
                     for (k, v) in pairs {
-                        var style = styles[k] ?? .plain
+                        let node = nodes[k] ?? SharedValue(.string(v))
+                        nodes[k] = node
+                        var s = node.node.asScalar ?? .string(v)
                         if let i = map.index(of: k) {
-                            style = map.entries[i].value.asScalar?.style ?? .plain
-                            map.entries[i].value = .scalar(Scalar(v, tag: .string, style: style))
+                            s.style = map.entries[i].value.asScalar?.style ?? .plain
+                            node.node = .scalar(s)
+                            map.entries[i].value = .scalar(s)
                         } else {
-                            if style == .plain && ScalarResolver.isYAML11NonString(v) { style = .doubleQuoted }
-                            let cell = created[k] ?? SharedValue(.string(v))
-                            created[k] = cell
-                            map.entries.append(MapEntry(key: .string(k), shared: cell))
+                            if s.style == .plain && ScalarResolver.isYAML11NonString(v) { s.style = .doubleQuoted }
+                            node.node = .scalar(s)
+                            map.entries.append(MapEntry(key: .string(k), shared: node))
                         }
-                        styles[k] = style
-                        created[k]?.node = .scalar(Scalar(v, tag: .string, style: style))
                     }
                 }
             }

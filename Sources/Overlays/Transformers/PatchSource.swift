@@ -18,7 +18,8 @@ struct PatchSource {
     /// The text of a single strategic merge patch, kept for the node history of generated
     /// objects it patches (`GeneratedNodeHistory`) when `KyamlReplay` can replay it: one
     /// document, no comments (libyaml does not report them, go-yaml keeps them in the node),
-    /// no `$` directives, no carriage returns. nil drops the history of what it patches.
+    /// no `$` directives, anchors, tags, carriage returns or byte-order mark. nil drops the
+    /// history of what it patches.
     var replayText: [UInt8]? = nil
 
     static func load(path: String?, inline: String?, kustomization k: Kustomization, root: String,
@@ -58,7 +59,7 @@ struct PatchSource {
 extension PatchSource {
     private static func isReplayable(_ bytes: [UInt8]) -> Bool {
         let refused: Set<UInt8> = [UInt8(ascii: "#"), UInt8(ascii: "$"), 13, UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!")]
-        if bytes.contains(where: { refused.contains($0) }) { return false }
+        if bytes.contains(where: { refused.contains($0) }) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return false }
         // a document marker anywhere (at a line start) could split or end the stream
         var lineStart = true
         for (i, b) in bytes.enumerated() {
