@@ -49,7 +49,7 @@ public final class OverlayResolver {
         }
         let resources = acc.resources
         // Steps that run once, after the whole tree is accumulated.
-        try NameHashTransformer(replaysNodeHistory: !buildMetadata.isTracking).transform(resources)
+        try NameHashTransformer(replaysNodeHistory: !buildMetadata.isTracking, schema: schema).transform(resources)
         for r in resources.resources { try r.checkPreviousIDsReadBack() }
         try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: !acc.config.hasAdditions).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)

@@ -141,16 +141,20 @@ public enum JSONRoundTrip {
             let text = truth ? "true" : "false"
             return text == s.value ? nil : Scalar(text, tag: .bool, mark: s.mark)
         }
+        // A JSON number is a float64, which go-yaml writes with `%g`: `09`, `1.50`, `1e3`,
+        // `0x1F`, `1_000` come back as `9`, `1.5`, `1000`, `31`, `1000`; from a million up
+        // (and below 1e-4) in exponent form, `1234567` as the float `1.234567e+06`. The
+        // output prints such floats in decimal again; replacements, vars and hashes see this.
         if s.tag == .float, let d = float64(s), d.isFinite {
-            // a JSON number: `09`, `1.50`, `1e3` come back as encoding/json writes them
-            let text = GoNumber.formatFloatForOutput(d)
-            return text == s.value ? nil : Scalar(text, tag: ScalarResolver.resolveInput(text) == .int ? .int : .float, mark: s.mark)
+            return readBack(GoNumber.formatG(d), from: s)
         }
         guard s.tag == .int, let d = float64(s) else { return nil }
         if abs(d) >= exactLimit { return Scalar(GoNumber.formatG(d), tag: .float, style: s.style, mark: s.mark) }
-        // a JSON number: `0b101`, `0x1F`, `1_000` come back in decimal
-        let decimal = String(Int64(d))
-        return decimal == s.value ? nil : Scalar(decimal, tag: .int, mark: s.mark)
+        return readBack(GoNumber.formatG(d), from: s)
+    }
+
+    private static func readBack(_ text: String, from s: Scalar) -> Scalar? {
+        text == s.value ? nil : Scalar(text, tag: ScalarResolver.resolveInput(text) == .int ? .int : .float, mark: s.mark)
     }
 
     private static func float64(_ s: Scalar) -> Double? {

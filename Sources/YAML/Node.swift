@@ -108,7 +108,7 @@ public struct Scalar: Sendable, Equatable {
             if resolved == .int, case .signed? = GoNumber.parseInt(value.filter { $0 != "_" }) { return nil }
         case .bool:
             resolved = ScalarResolver.resolveInput(value)
-            if resolved == .bool || ScalarResolver.resolveYAML11(value) == .bool { return nil }
+            if resolved == .bool { return nil }
         case .null:
             resolved = ScalarResolver.resolveInput(value)
             if resolved == .null { return nil }

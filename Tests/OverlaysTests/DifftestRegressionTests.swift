@@ -1348,4 +1348,62 @@ final class DifftestRegressionTests: XCTestCase {
         let built = try tree.build()
         XCTAssertTrue(built.contains("  containers:\n  - args:\n    - 1.5\n"), built)
     }
+
+    /// AJ-3680: a replacement keeps a boolean field's type and writes `yes` there; go-yaml v3
+    /// reads `!!bool yes` as an error (YAML 1.1 words are strings to it).
+    func testYAML11WordsInABooleanFieldFailAtOutput() throws {
+        let tree = PluginTestTree("difftest-bool-yes")
+        defer { tree.remove(testName: name) }
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    tier: 'yes'\ndata:\n  b: false\n")
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            replacements:
+            - source: {fieldPath: metadata.labels.tier}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [data.b]
+
+            """)
+        XCTAssertTrue(tree.buildError().contains("cannot decode !!str `yes` as a !!bool"), tree.buildError())
+    }
+
+    /// AJ-1721: after a JSON patch a number is a float64 written with `%g`: `1234567` is
+    /// `1.234567e+06` to whatever reads the text next (here a replacement), though the output
+    /// prints it in decimal.
+    func testNumbersAfterAJSONPatchReadAsGoWritesThem() throws {
+        let tree = PluginTestTree("difftest-json-number-text")
+        defer { tree.remove(testName: name) }
+        try tree.write("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x\nspec:\n  big: 1234567\n  f: 0.00001\n")
+        try tree.write("kustomization.yaml", """
+            resources:
+            - r.yaml
+            patches:
+            - target: {kind: ConfigMap}
+              patch: '[{"op": "add", "path": "/data/x", "value": "1"}]'
+            replacements:
+            - source: {kind: ConfigMap, fieldPath: spec.big}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [data.a]
+            - source: {kind: ConfigMap, fieldPath: spec.f}
+              targets:
+              - select: {kind: ConfigMap}
+                fieldPaths: [data.x]
+
+            """)
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            data:
+              a: "1.234567e+06"
+              x: "1e-05"
+            kind: ConfigMap
+            metadata:
+              name: c
+            spec:
+              big: 1234567
+              f: 1e-05
+
+            """)
+    }
 }

@@ -126,6 +126,23 @@ final class NodeTreeHashTests: XCTestCase {
             """)
     }
 
+    /// AJ-2759: a list the schema does not merge by key (the object is still a v1 ConfigMap
+    /// when the patch is merged) is taken whole from the patch, positions included.
+    func testListsReplacedWholeByTheKindChangingPatch() throws {
+        try tree.write("base/kustomization.yml", "configMapGenerator:\n  - name: settings\n")
+        try tree.write("app/Kustomization", """
+            resources:
+              - ../base
+            patches:
+              - patch: "kind: StatefulSet\\nmetadata:\\n  name: backend2\\nspec:\\n  volumeClaimTemplates: []\\n"
+                target: {}
+                options:
+                  allowKindChange: true
+
+            """)
+        XCTAssertEqual(try tree.build("app"), "apiVersion: v1\nkind: StatefulSet\nmetadata:\n  name: settings-9t2775h527\nspec:\n  volumeClaimTemplates: []\n")
+    }
+
     /// What the history cannot vouch for is refused, not guessed: another transformer ran
     /// (here commonLabels), or a patch held a comment, which go-yaml keeps in the node.
     func testUnrecordedChangesAreRefused() throws {
@@ -144,6 +161,11 @@ final class NodeTreeHashTests: XCTestCase {
         XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
         try tree.write("kustomization.yaml", "configMapGenerator:\n- name: env\n"
             + patch.replacingOccurrences(of: "kind: Service", with: "kind: Service # the new kind"))
+        XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
+
+        // once a v1 Service, its ports are a list merged by key
+        try tree.write("kustomization.yaml", "configMapGenerator:\n- name: env\n" + patch
+            + "- patch: |\n    kind: Service\n    metadata:\n      name: env\n    spec:\n      ports:\n      - port: 80\n  target: {}\n")
         XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
     }
 }

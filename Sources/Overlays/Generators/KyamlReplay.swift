@@ -1,4 +1,5 @@
 import KubeModel
+import Patching
 import YAML
 
 /// Rebuilds, as `GoNode`s, the tree kustomize holds for a generated object when it hashes the
@@ -7,19 +8,20 @@ import YAML
 /// prepares). Every step is kyaml's (`FieldSetter`, `PathGetter`, `SetAnnotations`, merge2's
 /// walk), because node tags, styles and positions all reach the hash.
 ///
-/// Only what these steps need is modelled; anything else (lists in a merge, `$patch`
+/// Only what these steps need is modelled; anything else (a list merged by key, `$patch`
 /// directives, a null where a map is wanted) throws `Unsupported`, and the caller refuses the
-/// hash instead of guessing it.
+/// hash instead of guessing it. Lists the schema does not merge by key are replaced whole, as
+/// kyaml replaces them.
 enum KyamlReplay {
     struct Unsupported: Error {}
 
     private static let buildAnnotationPrefix = "internal.config.kubernetes.io/"
 
     /// The object's tree when its name is hashed.
-    static func tree(_ history: GeneratedNodeHistory) throws -> GoNode {
+    static func tree(_ history: GeneratedNodeHistory, schema: MergeSchema) throws -> GoNode {
         let root = try generated(history.generated)
         for patch in history.patches {
-            try apply(patch, to: root)
+            try apply(patch, to: root, schema: schema)
         }
         return root
     }
@@ -78,7 +80,7 @@ enum KyamlReplay {
 
     // MARK: one strategic merge patch (PatchTransformer, resWrangler.ApplySmPatch)
 
-    private static func apply(_ step: GeneratedNodeHistory.Patch, to resource: GoNode) throws {
+    private static func apply(_ step: GeneratedNodeHistory.Patch, to resource: GoNode, schema: MergeSchema) throws {
         guard let patch = GoNode.parse(step.text), patch.kind == .mapping else { throw Unsupported() }
         // PatchTransformer.Config marks the loaded patch
         if step.allowNameChange { try enable(patch, buildAnnotationPrefix + "allowNameChange") }
@@ -108,63 +110,96 @@ enum KyamlReplay {
                                     ResourceID.effectiveNamespace(namespace, of: gvk))
             try appendCsvAnnotation(resource, buildAnnotationPrefix + "previousKinds", kind)
         }
-        guard let merged = try walk(resource, patch).node, merged === resource else { throw Unsupported() }
+        let walker = MergeWalk(schema: schema)
+        guard let merged = try walker.walk(resource, patch, type: walker.type(of: resource, patch)).node, merged === resource else {
+            throw Unsupported()
+        }
         if !kindChange { try setMapField(resource, scalarNode(kind), ["kind"]) }
         if !nameChange { try setMapField(resource, scalarNode(name), ["metadata", "name"]) }
         try setNamespace(resource, namespace)
     }
 
-    // MARK: merge2 (walk.Walker with merge2.Merger): maps and scalars
+    // MARK: merge2 (walk.Walker with merge2.Merger)
 
     private static func isMissingOrNull(_ n: GoNode?) -> Bool { n == nil || n?.tag == "!!null" }
 
-    /// The node to set for a field (nil: clear it), and whether a null must be kept.
-    private static func walk(_ dest: GoNode?, _ origin: GoNode?) throws -> (node: GoNode?, keep: Bool) {
-        let kind = [dest, origin].compactMap { $0 }.first { !isMissingOrNull($0) }?.kind
-        for s in [dest, origin] {
-            if let s, !isMissingOrNull(s), s.kind != kind { throw Unsupported() }  // kustomize's error
-        }
-        switch kind {
-        case .scalar?:
-            return (origin ?? dest, false)
-        case .mapping?, nil:
-            return try walkMap(dest, origin)
-        default:
-            throw Unsupported()
-        }
+    /// The schema a node is walked with: a type and the path below its root (kyaml's
+    /// `GetSchema`: a field's schema from its parent, else the type its own `apiVersion` and
+    /// `kind` name).
+    private struct SchemaPosition {
+        var gvk: GVK
+        var path: [String]
     }
 
-    private static func walkMap(_ dest: GoNode?, _ origin: GoNode?) throws -> (node: GoNode?, keep: Bool) {
-        if let dest, let origin, dest.kind != .scalar, (dest.content ?? []).isEmpty { dest.style = origin.style }
-        let result: GoNode?
-        var keep = false
-        if isMissingOrNull(dest) {
-            if origin == nil, let dest, !dest.value.isEmpty {
-                result = GoNode(.scalar, value: dest.value, tag: "!!null")
-                keep = true
-            } else {
-                result = origin
+    private struct MergeWalk {
+        let schema: MergeSchema
+
+        func type(of nodes: GoNode?...) -> SchemaPosition? {
+            for n in nodes {
+                guard let n, !isMissingOrNull(n), n.kind == .mapping else { continue }
+                let gvk = GVK(apiVersion: fieldText(n, "apiVersion"), kind: fieldText(n, "kind"))
+                if !gvk.apiVersion.isEmpty, !gvk.kind.isEmpty, schema.hasType(gvk) { return SchemaPosition(gvk: gvk, path: []) }
             }
-        } else if origin?.tag == "!!null" {
-            result = nil
-        } else {
-            result = dest
+            return nil
         }
-        guard let target = result else { return (nil, keep) }
-        var names = Set<String>()
-        for source in [target, origin] {
-            guard let source, source.kind == .mapping else { continue }
-            for (key, _) in pairs(source) { names.insert(key.value) }
+
+        /// The node to set for a field (nil: clear it), and whether a null must be kept.
+        func walk(_ dest: GoNode?, _ origin: GoNode?, type given: SchemaPosition?) throws -> (node: GoNode?, keep: Bool) {
+            let kind = [dest, origin].compactMap { $0 }.first { !isMissingOrNull($0) }?.kind
+            for s in [dest, origin] {
+                if let s, !isMissingOrNull(s), s.kind != kind { throw Unsupported() }  // kustomize's error
+            }
+            let type = given ?? self.type(of: dest, origin)
+            switch kind {
+            case .scalar?:
+                return (origin ?? dest, false)
+            case .mapping?, nil:
+                return try walkMap(dest, origin, type: type)
+            case .sequence?:
+                if let type, schema.patchInfo(for: type.gvk, path: type.path)?.mergesByKey == true { throw Unsupported() }
+                if let dest, let origin, (dest.content ?? []).isEmpty { dest.style = origin.style }
+                return (origin ?? dest, false)
+            default:
+                throw Unsupported()
+            }
         }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let d = field(target, name), o = origin.flatMap { $0.kind == .mapping ? field($0, name) : nil }
-            let (value, keepValue) = try walk(d?.value, o?.value)
-            // a field the walk appends gets the key style of the side its value came from
-            var keyStyle = 0
-            if let value, let o, value === o.value { keyStyle = o.key.style } else if let value, let d, value === d.value { keyStyle = d.key.style }
-            try setField(target, name, value, keyStyle: keyStyle, keep: keepValue)
+
+        private func walkMap(_ dest: GoNode?, _ origin: GoNode?, type: SchemaPosition?) throws -> (node: GoNode?, keep: Bool) {
+            if let dest, let origin, dest.kind != .scalar, (dest.content ?? []).isEmpty { dest.style = origin.style }
+            let result: GoNode?
+            var keep = false
+            if isMissingOrNull(dest) {
+                if origin == nil, let dest, !dest.value.isEmpty {
+                    result = GoNode(.scalar, value: dest.value, tag: "!!null")
+                    keep = true
+                } else {
+                    result = origin
+                }
+            } else if origin?.tag == "!!null" {
+                result = nil
+            } else {
+                result = dest
+            }
+            guard let target = result else { return (nil, keep) }
+            var names = Set<String>()
+            for source in [target, origin] {
+                guard let source, source.kind == .mapping else { continue }
+                for (key, _) in pairs(source) { names.insert(key.value) }
+            }
+            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let d = field(target, name), o = origin.flatMap { $0.kind == .mapping ? field($0, name) : nil }
+                var child: SchemaPosition?
+                if let type, schema.patchInfo(for: type.gvk, path: type.path + [name]) != nil {
+                    child = SchemaPosition(gvk: type.gvk, path: type.path + [name])
+                }
+                let (value, keepValue) = try walk(d?.value, o?.value, type: child)
+                // a field the walk appends gets the key style of the side its value came from
+                var keyStyle = 0
+                if let value, let o, value === o.value { keyStyle = o.key.style } else if let value, let d, value === d.value { keyStyle = d.key.style }
+                try setField(target, name, value, keyStyle: keyStyle, keep: keepValue)
+            }
+            return (target, keep)
         }
-        return (target, keep)
     }
 
     // MARK: kyaml setters
@@ -322,8 +357,10 @@ enum KyamlReplay {
             switch n {
             case .scalar(let s):
                 return g.kind == .scalar && g.value == s.value
-            case .sequence:
-                return false
+            case .sequence(let q):
+                let items = g.content ?? []
+                guard g.kind == .sequence, items.count == q.items.count else { return false }
+                return zip(items, q.items).allSatisfy { same($0, $1, path: path + ["[]"]) }
             case .mapping(let m):
                 guard g.kind == .mapping else { return false }
                 var mine = pairs(g).filter { path != ["metadata", "annotations"] || !$0.key.value.hasPrefix(buildAnnotationPrefix) }

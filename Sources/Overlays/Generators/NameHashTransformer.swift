@@ -1,5 +1,6 @@
 import KubeModel
 import Manifests
+import Patching
 import YAML
 
 /// Appends the content hash to the names of generated ConfigMaps and Secrets whose
@@ -9,9 +10,12 @@ public struct NameHashTransformer: Transformer {
     /// Whether a generated object's node history may stand for its tree; not when build
     /// metadata annotated the objects along the way.
     public var replaysNodeHistory: Bool
+    /// The build's merge schema: which lists the replayed patches merged by key.
+    public var schema: MergeSchema
 
-    public init(replaysNodeHistory: Bool = true) {
+    public init(replaysNodeHistory: Bool = true, schema: MergeSchema = .kubernetes) {
         self.replaysNodeHistory = replaysNodeHistory
+        self.schema = schema
     }
 
     public func transform(_ resources: ResourceMap) throws {
@@ -34,10 +38,10 @@ public struct NameHashTransformer: Transformer {
     /// is rebuilt from the object's history and must hold what the object holds.
     private func nodeTreeHash(_ resource: Resource, kind: String) throws -> String {
         guard replaysNodeHistory, let history = resource.generator?.nodeHistory,
-              let tree = try? KyamlReplay.tree(history), KyamlReplay.matches(tree, resource.object) else {
+              let tree = try? KyamlReplay.tree(history, schema: schema), KyamlReplay.matches(tree, resource.object) else {
             throw GoJSONError("cannot compute a name hash for kind '\(kind)': kustomize hashes a generated object whose kind a patch "
                               + "changed by its whole node tree, which is reproduced only while nothing but strategic merge "
-                              + "patches without lists, comments or anchors has changed the object")
+                              + "patches without comments, anchors or lists merged by key has changed the object")
         }
         return ContentHash.suffix(forDocument: tree.goJSON())
     }
