@@ -54,14 +54,21 @@ public final class OverlayResolver {
         try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: !acc.config.hasAdditions).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
         try buildMetadata.finish(resources, root: k)
-        let kept = resources.resources.filter { !$0.isLocalConfig }
+        let kept = try Self.ignoringLocal(resources.resources)
         // kustomize rebuilds its map here (IgnoreLocal): two resources that transformers gave
         // one ID (a replacement writing the same name twice) are its error.
         let unique = ResourceMap()
+        let fifo = k.sortOptions.map { $0.order == .fifo } ?? (options.reorder == .none)
         for r in kept {
             try r.validateMetadata(nameAsText: true)
             try OutputCheck.check(r)
-            try unique.append(r)
+            if r.isLocalConfig {
+                // kept beside a resource of its ID (see `ignoringLocal`): only the legacy
+                // sort, which rebuilds the map, fails on the pair; in FIFO order both print
+                if !fifo { throw Diagnostic("may not add resource with an already registered id: \(r.id)", file: r.origin) }
+            } else {
+                try unique.append(r)
+            }
             try FinalAnnotationRewrite.apply(to: r)
             r.object.writeTrailingComment()
         }
@@ -70,7 +77,6 @@ public final class OverlayResolver {
             diagnostics.warn(BuildWarning(message: "Sorting order is set both in 'kustomization.yaml' ('sortOptions') and in a CLI "
                 + "flag ('--reorder'). Using the kustomization file over the CLI flag."))
         }
-        let fifo = k.sortOptions.map { $0.order == .fifo } ?? (options.reorder == .none)
         if !fifo {
             let sorter = LegacySortTransformer(
                 orderFirst: k.sortOptions?.orderFirst ?? LegacySortTransformer.defaultOrderFirst,
@@ -78,6 +84,25 @@ public final class OverlayResolver {
             try sorter.transform(resources)
         }
         return resources
+    }
+
+    /// kustomize's `IgnoreLocal`: it keeps every resource whose ID some resource that is not
+    /// local config has (so a local one renamed onto a kept one stays, and their shared ID
+    /// fails when the map is rebuilt) and removes the others by ID, which fails when two of
+    /// them share one.
+    static func ignoringLocal(_ resources: [Resource]) throws -> [Resource] {
+        guard resources.contains(where: { $0.isLocalConfig }) else { return resources }
+        let keptIDs = Set(resources.lazy.filter { !$0.isLocalConfig }.map(\.id))
+        var kept: [Resource] = []
+        var removed = Set<ResourceID>()
+        for r in resources {
+            if keptIDs.contains(r.id) {
+                kept.append(r)
+            } else if !removed.insert(r.id).inserted {
+                throw Diagnostic("id \(r.id) not found in removal: two local-config resources share it", file: r.origin)
+            }
+        }
+        return kept
     }
 
     /// Builds a kustomization directory used as a resource (a base).

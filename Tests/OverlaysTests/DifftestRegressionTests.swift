@@ -1406,4 +1406,35 @@ final class DifftestRegressionTests: XCTestCase {
 
             """)
     }
+
+    /// AK-2002: kustomize drops local-config resources by ID. One a replacement renamed onto a
+    /// kept resource stays beside it: an error when the legacy sort rebuilds the map, printed
+    /// in FIFO order. Two local ones sharing an ID fail their removal.
+    func testLocalConfigResourcesAreDroppedByID() throws {
+        let tree = PluginTestTree("difftest-local-config-id")
+        defer { tree.remove(testName: name) }
+        let local = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    config.kubernetes.io/local-config: \"true\"\n"
+        try tree.write("r.yaml", local + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n")
+        let renaming = "resources:\n- r.yaml\nreplacements:\n- source: {name: b}\n  targets:\n  - select: {name: a}\n"
+        try tree.write("kustomization.yaml", renaming)
+        XCTAssertTrue(tree.buildError().contains("may not add resource with an already registered id"), tree.buildError())
+        try tree.write("kustomization.yaml", renaming + "sortOptions:\n  order: fifo\n")
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              annotations:
+                config.kubernetes.io/local-config: "true"
+              name: b
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: b
+
+            """)
+        try tree.write("r.yaml", local + "---\n" + local.replacingOccurrences(of: "name: a", with: "name: c"))
+        try tree.write("kustomization.yaml", "resources:\n- r.yaml\nreplacements:\n- source: {name: a}\n  targets:\n  - select: {name: c}\n")
+        XCTAssertTrue(tree.buildError().contains("not found in removal"), tree.buildError())
+    }
 }
