@@ -44,10 +44,10 @@ enum KyamlReplay {
         if let type = g.secretType {
             try setField(root, "type", stringNode(type))
             let data = try lookupCreate(root, ["data"])
-            for entry in sorted { try setField(data, entry.key, dataNode(entry.value)) }
+            for entry in sorted { try setField(data, entry.key, stringNode(entry.value)) }
         } else {
             for entry in sorted {
-                try setField(try lookupCreate(root, [entry.binary ? "binaryData" : "data"]), entry.key, dataNode(entry.value))
+                try setField(try lookupCreate(root, [entry.binary ? "binaryData" : "data"]), entry.key, stringNode(entry.value))
             }
         }
         for (k, v) in sortedPairs(g.labels) {
@@ -65,11 +65,6 @@ enum KyamlReplay {
         annotations[buildAnnotationPrefix + "generatorBehavior"] = behaviors.contains(g.behavior) ? g.behavior : "unspecified"
         try setMapInMetadata(root, annotations, "annotations")
         return root
-    }
-
-    /// kyaml's data value: a string, literal when it has line breaks.
-    private static func dataNode(_ text: String) -> GoNode {
-        GoNode(.scalar, value: text, tag: "!!str", style: text.utf8.contains(10) ? GoNode.Style.literal : 0)
     }
 
     private static func sortedPairs(_ pairs: [(String, String)]) -> [(String, String)] {
@@ -204,6 +199,7 @@ enum KyamlReplay {
 
     // MARK: kyaml setters
 
+    /// `NewStringRNode` (and a generator's data value): a string, literal when it has line breaks.
     private static func stringNode(_ text: String) -> GoNode {
         GoNode(.scalar, value: text, tag: "!!str", style: text.utf8.contains(10) ? GoNode.Style.literal : 0)
     }
