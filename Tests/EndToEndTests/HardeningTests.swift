@@ -134,6 +134,38 @@ final class HardeningTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("unable to find one of"), result.stderr)
     }
 
+    /// Argo CD's `guestbook-symlink-files` and `guestbook-partial-symlink-files` (the real-world
+    /// corpus holds their links as plain files): relative links to a sibling directory. With
+    /// `LoadRestrictionsNone` kubectl renders them as the sibling; with the default it refuses the
+    /// linked resource and does not find the linked kustomization (both checked against kubectl).
+    func testRelativeSymlinksToASiblingAsArgoCDsGuestbookUsesThem() throws {
+        let cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ui\n"
+        let svc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: ui\n"
+        let root = try BinaryRunner.makeTree([
+            "guestbook/kustomization.yaml": "resources:\n- ./cm.yaml\n- ./svc.yaml\n",
+            "guestbook/cm.yaml": cm, "guestbook/svc.yaml": svc,
+            "partial/kustomization.yaml": "resources:\n- ./cm.yaml\n- ./svc.yaml\n",
+            "partial/svc.yaml": svc,
+            "linked/.keep": ""])
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        for name in ["kustomization.yaml", "cm.yaml", "svc.yaml"] {
+            XCTAssertEqual(symlink("../guestbook/\(name)", root.appendingPathComponent("linked/\(name)").path), 0)
+        }
+        XCTAssertEqual(symlink("../guestbook/cm.yaml", root.appendingPathComponent("partial/cm.yaml").path), 0)
+        let expected = cm + "---\n" + svc
+        for dir in ["linked", "partial"] {
+            let result = try BinaryRunner.run(["build", dir, "--load-restrictor", "LoadRestrictionsNone"], cwd: root)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout, expected, dir)
+        }
+        let linked = try BinaryRunner.run(["build", "linked"], cwd: root)
+        XCTAssertEqual(linked.status, 1)
+        XCTAssertTrue(linked.stderr.contains("unable to find one of"), linked.stderr)
+        let partial = try BinaryRunner.run(["build", "partial"], cwd: root)
+        XCTAssertEqual(partial.status, 1)
+        XCTAssertTrue(partial.stderr.contains("is not in or below"), partial.stderr)
+    }
+
     /// A resource that is a FIFO nobody writes to: kustomize waits forever in open(2); we do
     /// not (it reads as empty). A FIFO with a writer is read to its end.
     func testAFIFOWithoutAWriterDoesNotHang() throws {
