@@ -38,16 +38,9 @@ extension GVK {
 }
 
 extension Array where Element == FieldSpec {
-    /// kustomize's `sort.Sort(FsSlice)`: by GVK. Specs of one GVK keep their order here; Go's
-    /// sort is not stable, so where two specs of one GVK act on one value its order may differ.
+    /// kustomize's `sort.Sort(FsSlice)`: by GVK, with Go's unstable sort, so specs of one GVK
+    /// end in the order Go's algorithm leaves them.
     public mutating func sortByGVK() {
-        let keyed = enumerated().map { ($0.offset, $0.element) }
-        self = keyed.sorted { a, b in
-            if a.1.gvk != b.1.gvk {
-                if a.1.gvk.precedesInKustomizeOrder(b.1.gvk) { return true }
-                if b.1.gvk.precedesInKustomizeOrder(a.1.gvk) { return false }
-            }
-            return a.0 < b.0
-        }.map(\.1)
+        goSort { $0.gvk.precedesInKustomizeOrder($1.gvk) }
     }
 }

@@ -26,6 +26,18 @@ public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
         effectiveNamespace == other.effectiveNamespace
     }
 
+    /// kustomize's `ResId.String()`, which its field-spec and replacement messages print:
+    /// `Kind.version.group/name.namespace`, with `[noKind]`, `[noVer]`, `[noGrp]`, `[noName]`
+    /// and `[noNs]` for empty parts.
+    public var kustomizeText: String {
+        let k = gvk.kind.isEmpty ? "[noKind]" : gvk.kind
+        let v = gvk.version.isEmpty ? "[noVer]" : gvk.version
+        let g = gvk.group.isEmpty ? "[noGrp]" : gvk.group
+        let n = name.isEmpty ? "[noName]" : name
+        let ns = namespace.isEmpty ? "[noNs]" : namespace
+        return "\(k).\(v).\(g)/\(n).\(ns)"
+    }
+
     /// How kustomize names a resource in its messages: `Kind.version.group/name.namespace`.
     public var description: String {
         let g = gvk.group.isEmpty ? "" : ".\(gvk.group)"

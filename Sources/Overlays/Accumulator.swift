@@ -10,14 +10,17 @@ public final class Accumulator {
     /// `vars:` declared here and in bases, resolved once at the end of the build.
     public var vars: [VarDeclaration] = []
 
-    public init(resources: ResourceMap = ResourceMap(), config: TransformerConfig = .builtin) {
+    /// Starts, as kustomize's accumulator does, with no field specs: the kustomization's
+    /// configuration (at least the builtin one) is merged in after its resources.
+    public init(resources: ResourceMap = ResourceMap(), config: TransformerConfig = .empty) {
         self.resources = resources
         self.config = config
     }
 
+    /// kustomize's `MergeAccumulator`: a base's resources, field specs and vars.
     public func merge(_ other: Accumulator) throws {
         try resources.appendAll(other.resources)
-        config.merge(other.config)
+        config = try config.merging(other.config)
         try mergeVars(other.vars)
     }
 

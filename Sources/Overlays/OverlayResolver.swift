@@ -51,7 +51,7 @@ public final class OverlayResolver {
         // Steps that run once, after the whole tree is accumulated.
         try NameHashTransformer(replaysNodeHistory: !buildMetadata.isTracking, schema: schema).transform(resources)
         for r in resources.resources { try r.checkPreviousIDsReadBack() }
-        try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: !acc.config.hasAdditions).transform(resources)
+        try NameReferenceTransformer(backReferences: acc.config.nameReference, isBuiltinTable: acc.config.isBuiltin).transform(resources)
         try VarResolver(vars: acc.vars, fieldSpecs: acc.config.varReference).transform(resources)
         try buildMetadata.finish(resources, root: k)
         let kept = try Self.ignoringLocal(resources.resources)
@@ -173,6 +173,43 @@ public final class OverlayResolver {
         return acc
     }
 
+    /// kustomize's order of field-spec merges after the resources: the builtin configuration
+    /// merged with the `configurations:` files (each read and sorted, then merged in turn),
+    /// then that merged into the accumulator, then the `crds:` specs.
+    private func mergeConfigurations(_ k: Kustomization, root: String, into acc: Accumulator) throws {
+        var own = TransformerConfig.builtin
+        if !k.configurations.isEmpty {
+            var custom = TransformerConfig.empty
+            var files: [(file: String, config: TransformerConfig)] = []
+            for path in k.configurations {
+                let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
+                for doc in try loader.parse(file: file) {
+                    files.append((file, try TransformerConfig.decode(doc, file: file)))
+                    do {
+                        custom = try custom.merging(files[files.count - 1].config)
+                    } catch {
+                        throw Diagnostic(error.message, file: file)
+                    }
+                }
+            }
+            do {
+                own = try own.merging(custom)
+            } catch {
+                // named after the first file that disagrees with the builtin tables
+                let culprit = files.first { (try? TransformerConfig.builtin.merging($0.config)) == nil }
+                throw Diagnostic(error.message, file: culprit?.file ?? k.file)
+            }
+        }
+        do {
+            acc.config = try acc.config.merging(own)
+            if !k.crds.isEmpty {
+                acc.config = try acc.config.merging(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader))
+            }
+        } catch let conflict as TransformerConfig.MergeConflict {
+            throw Diagnostic("merging config: \(conflict.message)", file: k.file)
+        }
+    }
+
     /// kustomize's accumulateTarget: resources → configurations → generators → components →
     /// transformers → validators.
     func accumulate(_ k: Kustomization, root: String, into acc: Accumulator) throws -> Accumulator {
@@ -189,15 +226,7 @@ public final class OverlayResolver {
         for entry in k.resources {
             try accumulateResource(entry, kustomization: k, root: root, into: acc)
         }
-        for path in k.configurations {
-            let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
-            for doc in try loader.parse(file: file) {
-                try acc.config.adopt(custom: TransformerConfig.decode(doc, file: file), file: file)
-            }
-        }
-        // (without crds nothing is added: merging an empty config would still mark this one
-        // as extended, and every kustomization using it would merge the builtin tables again)
-        if !k.crds.isEmpty { acc.config.merge(try CRDFieldSpecs.load(k.crds, kustomization: k, root: root, loader: loader)) }
+        try mergeConfigurations(k, root: root, into: acc)
         var plugins = PluginRunner(loader: loader, schema: schema, diagnostics: diagnostics)
         // Plugin-config directories are built like bases (cycle detection included), and
         // build metadata learns which plugin generator made what.
@@ -222,6 +251,13 @@ public final class OverlayResolver {
                 throw Diagnostic("accumulating components: new root '\(entry)' cannot be absolute", file: k.file)
             }
             _ = try accumulateDirectory(full, from: k, isComponent: true, into: acc)
+            // kustomize hands a component's accumulator to a new, empty one: its field specs
+            // are merged again from nothing
+            do {
+                acc.config = try TransformerConfig.empty.merging(acc.config)
+            } catch {
+                throw Diagnostic("accumulating components: recursed merging from path '\(full)': \(error.message)", file: k.file)
+            }
             // kustomize merges a component's result back into the map: two resources it gave
             // one ID are its error
             do {
@@ -255,7 +291,11 @@ public final class OverlayResolver {
                 throw Diagnostic("accumulating resources from '\(entry)': new root '\(entry)' cannot be absolute", file: k.file)
             }
             let sub = try accumulateDirectory(full, from: k, isComponent: false, into: nil)
-            try acc.merge(sub)
+            do {
+                try acc.merge(sub)
+            } catch let conflict as TransformerConfig.MergeConflict {
+                throw Diagnostic("accumulating resources: recursed merging from path '\(entry)': \(conflict.message)", file: k.file)
+            }
         case .file:
             let file = try loader.resolveFile(entry, root: root, kustomizationFile: k.file)
             let loaded = try loader.loadResources(file: file)
@@ -311,25 +351,27 @@ public final class OverlayResolver {
         list.append(NamespaceTransformer(namespace: k.namespace, fieldSpecs: config.namespace))
         list.append(NameAffixTransformer(k.namePrefix, position: .prefix, fieldSpecs: config.namePrefix))
         list.append(NameAffixTransformer(k.nameSuffix, position: .suffix, fieldSpecs: config.nameSuffix))
+        // kustomize's LabelTransformer configurator: the entry's fields, the configuration's
+        // `labels` specs, then selectors or (templates and) metadata, each merged by MergeOne
         for label in k.labels {
             var specs = label.fields
             do {
+                try specs.mergeAll(config.labels)
                 if label.includeSelectors {
                     try specs.mergeAll(config.commonLabels)
                 } else {
+                    if label.includeTemplates {
+                        do {
+                            try specs.mergeAll(config.templateLabels)
+                        } catch {
+                            throw Diagnostic("failed to merge template fieldSpec: \(error.message)", file: k.file)
+                        }
+                    }
                     try specs.mergeOne(FieldSpec(path: "metadata/labels", create: true))
                 }
-            } catch {
-                throw Diagnostic("failed to merge labels: \(error.message)", file: k.file)
+            } catch let conflict as FieldSpecConflict {
+                throw Diagnostic("failed to merge labels: \(conflict.message)", file: k.file)
             }
-            if !label.includeSelectors && label.includeTemplates {
-                do {
-                    try specs.mergeAll(config.templateLabels)
-                } catch {
-                    throw Diagnostic("failed to merge template fieldSpec: \(error.message)", file: k.file)
-                }
-            }
-            for s in config.labels where !specs.contains(s) { specs.append(s) }
             list.append(KeyValueTransformer(pairs: label.pairs, fieldSpecs: specs))
         }
         list.append(KeyValueTransformer(pairs: k.commonLabels, fieldSpecs: config.commonLabels))

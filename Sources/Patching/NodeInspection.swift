@@ -42,7 +42,7 @@ extension Node {
     }
 
     /// go-yaml's node kind names, for kustomize-like messages.
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .scalar: return "ScalarNode"
         case .mapping: return "MappingNode"
@@ -51,7 +51,7 @@ extension Node {
     }
 
     /// A short rendering of the node for error messages.
-    var snippet: String {
+    public var snippet: String {
         let text = (try? YAMLEmitter().emitString(self)) ?? ""
         var trimmed = Substring(text)
         while trimmed.last == "\n" { trimmed = trimmed.dropLast() }

@@ -101,7 +101,7 @@ final class VarTests: XCTestCase {
     func testSubstitutesInVarReferenceFieldsWithTypes() throws {
         let map = try resources(input)
         let decls = try declarations(vars, bindingIn: map)
-        try VarResolver(vars: decls, fieldSpecs: []).transform(map)
+        try VarResolver(vars: decls, fieldSpecs: BuiltinVarReference.fieldSpecs).transform(map)
         let svc = map.resources[0], dep = map.resources[1], cj = map.resources[2]
         XCTAssertEqual(try scalar(svc, "spec.ports.0.targetPort"), Scalar("80", tag: .int))
         XCTAssertEqual(try scalar(svc, "metadata.labels.l"), Scalar("svc", tag: .string))
@@ -127,7 +127,7 @@ final class VarTests: XCTestCase {
         let map = try resources(input)
         let decls = try declarations("- name: SVC\n  objref: {kind: Service, name: svc}", bindingIn: map)
         XCTAssertNil(decls[0].target)
-        XCTAssertThrowsError(try VarResolver(vars: decls, fieldSpecs: []).transform(map)) { error in
+        XCTAssertThrowsError(try VarResolver(vars: decls, fieldSpecs: BuiltinVarReference.fieldSpecs).transform(map)) { error in
             XCTAssertTrue("\(error)".hasSuffix("var '{SVC Service.[noVer].[noGrp] {metadata.name}}' cannot be mapped to a field in the set of known resources"), "\(error)")
         }
     }
@@ -135,12 +135,12 @@ final class VarTests: XCTestCase {
     func testMissingFieldAndNonStringListItemsFail() throws {
         let map = try resources(input)
         let decls = try declarations("- name: X\n  objref: {kind: Service, name: svc, apiVersion: v1}\n  fieldref: {fieldpath: spec.nope}", bindingIn: map)
-        XCTAssertThrowsError(try VarResolver(vars: decls, fieldSpecs: []).transform(map)) { error in
+        XCTAssertThrowsError(try VarResolver(vars: decls, fieldSpecs: BuiltinVarReference.fieldSpecs).transform(map)) { error in
             XCTAssertTrue("\(error)".contains("field specified in var '{X Service.v1.[noGrp] {spec.nope}}' not found in corresponding resource"), "\(error)")
         }
         let pod = try resources("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, args: [1, \"$(P)\"]}\n")
         let p = try declarations("- name: P\n  objref: {kind: Pod, name: p, apiVersion: v1}", bindingIn: pod)
-        XCTAssertThrowsError(try VarResolver(vars: p, fieldSpecs: []).transform(pod)) { error in
+        XCTAssertThrowsError(try VarResolver(vars: p, fieldSpecs: BuiltinVarReference.fieldSpecs).transform(pod)) { error in
             XCTAssertTrue("\(error)".contains("invalid value type expect a string"), "\(error)")
         }
     }
@@ -156,7 +156,7 @@ final class VarTests: XCTestCase {
         let renamed = try resources(input)
         try NameAffixTransformer("p-", position: .prefix, fieldSpecs: BuiltinFieldSpecs.nameAffix).transform(renamed)
         let byOriginal = try declarations("- name: SVC\n  objref: {kind: Service, name: svc, apiVersion: v1}", bindingIn: renamed)
-        try VarResolver(vars: byOriginal, fieldSpecs: []).transform(renamed)
+        try VarResolver(vars: byOriginal, fieldSpecs: BuiltinVarReference.fieldSpecs).transform(renamed)
         XCTAssertEqual(try scalar(renamed.resources[0], "metadata.labels.l")?.value, "p-svc")
         XCTAssertEqual(try scalar(renamed.resources[1], "spec.template.spec.containers.0.command.0")?.value, "p-svc")
         let byCurrent = try declarations("- name: S\n  objref: {kind: Service, name: p-svc, apiVersion: v1}", bindingIn: renamed)

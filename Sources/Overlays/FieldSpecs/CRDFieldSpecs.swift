@@ -19,6 +19,7 @@ import YAML
 /// Only string-valued, lower-case extension keys count, and only `$ref`s are followed
 /// (not properties nested inline), as in kustomize.
 enum CRDFieldSpecs {
+    /// Each file's specs, merged in file order as kustomize's `LoadConfigFromCRDs` does.
     static func load(_ paths: [String], kustomization k: Kustomization, root: String, loader: ManifestLoader) throws -> TransformerConfig {
         var config = TransformerConfig.empty
         for path in paths {
@@ -27,7 +28,7 @@ enum CRDFieldSpecs {
             }
             let file = try loader.resolveFile(path, root: root, kustomizationFile: k.file)
             let definitions = try Definitions(file: file, path: path, loader: loader)
-            config.merge(definitions.config())
+            config = try config.merging(definitions.config())
         }
         return config
     }
@@ -128,9 +129,8 @@ enum CRDFieldSpecs {
                 if ext("x-kubernetes-identity") != nil { add(spec(here), to: &config.namePrefix) }
                 if let version = ext("x-kubernetes-object-ref-api-version"), let refKind = ext("x-kubernetes-object-ref-kind") {
                     let nameKey = ext("x-kubernetes-object-ref-name-key") ?? "name"
-                    var more = TransformerConfig.empty
-                    more.nameReference = [NameBackReference(target: GVK(version: version, kind: refKind), referrers: [spec(here + [nameKey])])]
-                    config.merge(more)
+                    // (CRD specs never set `create`, so they cannot conflict)
+                    try? config.addNameReference(NameBackReference(target: GVK(version: version, kind: refKind), referrers: [spec(here + [nameKey])]))
                 }
                 if case .scalar(let ref)? = property["$ref"], ref.tag != .null {
                     add(type: ref.value, kind: kind, path: here, visiting: &visiting, into: &config)

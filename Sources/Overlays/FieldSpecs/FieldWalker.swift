@@ -85,7 +85,7 @@ public enum FieldWalker {
                 if existing == nil {
                     guard createHere, let leaf else { return }
                     switch leaf {
-                    case .scalar: m[key] = .null
+                    case .scalar: m[key] = .scalar(Scalar("", tag: .null))  // kyaml creates an empty node
                     case .mapping: m[key] = .mapping(Mapping())
                     case .sequence: m[key] = .sequence(Sequence())
                     }

@@ -17,10 +17,12 @@ public struct TransformerConfig: Sendable {
     public var replicas: [FieldSpec]
     public var nameReference: [NameBackReference]
     public var varReference: [FieldSpec]
-    /// Whether anything beyond the builtin tables was added (`configurations:`, `crds:`).
-    /// Merging a config without additions into one that has the builtins changes nothing.
-    public var hasAdditions = false
+    /// Whether this is exactly kustomize's default configuration (`MakeDefaultConfig`), which
+    /// every merge of default-only configurations gives back, so those merges are skipped.
+    public private(set) var isBuiltin = false
 
+    /// kustomize's default configuration: its tables in kustomize's order, sorted as
+    /// `makeTransformerConfigFromBytes` sorts them.
     public static let builtin: TransformerConfig = {
         var c = TransformerConfig(
         namePrefix: BuiltinFieldSpecs.nameAffix,
@@ -32,40 +34,80 @@ public struct TransformerConfig: Sendable {
         images: BuiltinFieldSpecs.images,
         replicas: BuiltinFieldSpecs.replicas,
         nameReference: NameReferenceTable.builtin,
-        varReference: []
+        varReference: BuiltinVarReference.fieldSpecs
         )
         c.sortFields()
+        c.isBuiltin = true
         return c
     }()
 
+    /// No field specs: what kustomize's accumulator starts from.
     public static let empty = TransformerConfig(namePrefix: [], nameSuffix: [], namespace: [], commonLabels: [],
                                                 templateLabels: [], commonAnnotations: [], images: [], replicas: [],
-                                                nameReference: [], varReference: [], hasAdditions: true)
+                                                nameReference: [], varReference: [])
 
-    /// Adds another config's specs, skipping ones already present.
-    public mutating func merge(_ other: TransformerConfig) {
-        guard other.hasAdditions else { return }
-        hasAdditions = true
-        mergeAll(other)
-        sortFields()
+    public var isEmpty: Bool {
+        namePrefix.isEmpty && nameSuffix.isEmpty && namespace.isEmpty && commonLabels.isEmpty && templateLabels.isEmpty
+            && labels.isEmpty && commonAnnotations.isEmpty && images.isEmpty && replicas.isEmpty
+            && nameReference.isEmpty && varReference.isEmpty
     }
 
-    /// A `configurations:` file: kustomize puts its specs first and then adds the ones it
-    /// had, so a custom spec for one kind displaces a general builtin one on the same path.
-    /// A spec that names a field the config already has, with the other `create`, is
-    /// kustomize's error (`failed to merge CommonLabels fieldSpec: conflicting fieldspecs`).
-    public mutating func adopt(custom: TransformerConfig, file: String) throws {
-        try checkConflicts(custom, file: file)
-        var c = custom
-        c.mergeAll(self)
-        c.hasAdditions = true
-        c.sortFields()
-        self = c
+    /// A spec of `input` that conflicts with one already here, named as kustomize names it
+    /// (`failed to merge CommonLabels fieldSpec: conflicting fieldspecs`).
+    public struct MergeConflict: Error, Sendable {
+        public let table: String
+        public var message: String { "failed to merge \(table) fieldSpec: conflicting fieldspecs" }
     }
 
-    /// kustomize sorts each table by GVK once a config is built or merged (`sortFields`).
-    /// The order shows where one transformer sets one value in several fields: labels share
-    /// one node, restyled by every field set in turn (`KeyValueTransformer`).
+    /// kustomize's `TransformerConfig.Merge`: each of `input`'s specs is appended unless one
+    /// here already stands for it (`FsSlice.MergeOne`), then every table is sorted by GVK.
+    /// Where the merge happens decides what is kept: merged into an empty accumulator, a
+    /// custom spec that sorts before a general builtin one on its path displaces it.
+    public func merging(_ input: TransformerConfig) throws(MergeConflict) -> TransformerConfig {
+        if input.isEmpty { return self }
+        // (the builtin tables are their own merge from nothing and with themselves)
+        if input.isBuiltin && (isBuiltin || isEmpty) { return input }
+        return try mergingTables(input)
+    }
+
+    /// `merging` without the shortcut for the builtin configuration.
+    func mergingTables(_ input: TransformerConfig) throws(MergeConflict) -> TransformerConfig {
+        var merged = self
+        merged.isBuiltin = false
+        func add(_ a: inout [FieldSpec], _ b: [FieldSpec], _ table: String) throws(MergeConflict) {
+            do { try a.mergeAll(b) } catch { throw MergeConflict(table: table) }
+        }
+        try add(&merged.namePrefix, input.namePrefix, "NamePrefix")
+        try add(&merged.nameSuffix, input.nameSuffix, "NameSuffix")
+        try add(&merged.namespace, input.namespace, "NameSpace")
+        try add(&merged.commonAnnotations, input.commonAnnotations, "CommonAnnotations")
+        try add(&merged.commonLabels, input.commonLabels, "CommonLabels")
+        try add(&merged.labels, input.labels, "Labels")
+        try add(&merged.templateLabels, input.templateLabels, "TemplateLabels")
+        try add(&merged.varReference, input.varReference, "VarReference")
+        for ref in input.nameReference {
+            do { try merged.addNameReference(ref) } catch { throw MergeConflict(table: "NameReference") }
+        }
+        try add(&merged.images, input.images, "Images")
+        try add(&merged.replicas, input.replicas, "Replicas")
+        merged.sortFields()
+        return merged
+    }
+
+    /// kustomize's `nbrSlice.mergeOne`: referrers of a target already listed are merged into
+    /// its entry, a new target is appended.
+    mutating func addNameReference(_ ref: NameBackReference) throws(FieldSpecConflict) {
+        if let i = nameReference.firstIndex(where: { $0.target == ref.target }) {
+            try nameReference[i].referrers.mergeAll(ref.referrers)
+        } else {
+            nameReference.append(ref)
+        }
+    }
+
+    /// kustomize sorts each table by GVK (Go's `sort.Sort`) once a config is read or merged.
+    /// The order decides what a later merge keeps, and where one transformer sets one value in
+    /// several fields, the order they are set in (labels share one node, restyled by every
+    /// field set in turn: `KeyValueTransformer`).
     private mutating func sortFields() {
         namePrefix.sortByGVK()
         nameSuffix.sortByGVK()
@@ -74,53 +116,10 @@ public struct TransformerConfig: Sendable {
         labels.sortByGVK()
         templateLabels.sortByGVK()
         commonAnnotations.sortByGVK()
+        nameReference.goSort { $0.target.precedesInKustomizeOrder($1.target) }
         varReference.sortByGVK()
         images.sortByGVK()
         replicas.sortByGVK()
-    }
-
-    /// kustomize's `TransformerConfig.Merge` errors, found by merging `incoming` into what is here.
-    private func checkConflicts(_ incoming: TransformerConfig, file: String) throws {
-        let fields: [(String, [FieldSpec], [FieldSpec])] = [
-            ("NamePrefix", namePrefix, incoming.namePrefix), ("NameSuffix", nameSuffix, incoming.nameSuffix),
-            ("NameSpace", namespace, incoming.namespace), ("CommonAnnotations", commonAnnotations, incoming.commonAnnotations),
-            ("CommonLabels", commonLabels, incoming.commonLabels), ("Labels", labels, incoming.labels),
-            ("TemplateLabels", templateLabels, incoming.templateLabels), ("VarReference", varReference, incoming.varReference),
-            ("Images", images, incoming.images), ("Replicas", replicas, incoming.replicas),
-        ]
-        for (name, existing, more) in fields {
-            var merged = existing
-            do {
-                try merged.mergeAll(more)
-            } catch {
-                throw Diagnostic("failed to merge \(name) fieldSpec: \(error.message)", file: file)
-            }
-        }
-    }
-
-    /// kustomize's FsSlice merge: a spec counts as present when one on the same path has a
-    /// GVK the new spec's GVK selects (so a general spec is absorbed by a specific one).
-    private mutating func mergeAll(_ other: TransformerConfig) {
-        func add(_ a: inout [FieldSpec], _ b: [FieldSpec]) {
-            for s in b where a.indexOfEquivalent(s) == nil { a.append(s) }
-        }
-        add(&namePrefix, other.namePrefix)
-        add(&nameSuffix, other.nameSuffix)
-        add(&namespace, other.namespace)
-        add(&commonLabels, other.commonLabels)
-        add(&templateLabels, other.templateLabels)
-        add(&labels, other.labels)
-        add(&commonAnnotations, other.commonAnnotations)
-        add(&images, other.images)
-        add(&replicas, other.replicas)
-        add(&varReference, other.varReference)
-        for ref in other.nameReference {
-            if let i = nameReference.firstIndex(where: { $0.target == ref.target }) {
-                add(&nameReference[i].referrers, ref.referrers)
-            } else {
-                nameReference.append(ref)
-            }
-        }
     }
 
     /// Reads a `configurations:` file.
@@ -148,6 +147,7 @@ public struct TransformerConfig: Sendable {
             c.nameReference.append(NameBackReference(target: gvk, referrers: referrers))
         }
         try d.finish()
+        c.sortFields()
         return c
     }
 }

@@ -18,11 +18,7 @@ struct PluginConfig {
     var isBuiltin: Bool { gvk.group.isEmpty && gvk.version == "builtin" }
 
     /// kustomize's `OrgId()` text, used in its messages: `Kind.version.[noGrp]/name.[noNs]`.
-    var idText: String {
-        let group = gvk.group.isEmpty ? "[noGrp]" : gvk.group
-        let ns = resource.namespace.isEmpty ? "[noNs]" : resource.namespace
-        return "\(kind).\(gvk.version).\(group)/\(resource.name).\(ns)"
-    }
+    var idText: String { ResourceID(gvk: gvk, name: resource.name, namespace: resource.namespace).kustomizeText }
 
     /// An error about this config, naming its file.
     func error(_ message: String) -> Diagnostic {

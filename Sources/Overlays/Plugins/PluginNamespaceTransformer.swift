@@ -3,9 +3,8 @@ import Manifests
 import YAML
 
 /// The builtin NamespaceTransformer plugin as kustomize v5.5.0's namespace filter runs it,
-/// with the options only a plugin config can set (`unsetOnly`, `setRoleBindingSubjects`)
-/// and only the field specs the config lists (the `namespace:` field's transformer has
-/// the builtin table's special cases built in instead).
+/// with the options a plugin config can set (`unsetOnly`, `setRoleBindingSubjects`). The
+/// `namespace:` field runs it too (`NamespaceTransformer`), with the configuration's specs.
 struct PluginNamespaceTransformer: Transformer {
     enum SubjectMode: String {
         case defaultOnly

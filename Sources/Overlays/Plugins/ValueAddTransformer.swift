@@ -47,7 +47,7 @@ struct ValueAddTransformer: Transformer {
         // An index past the end of a list: kyaml finds nothing and sets nothing.
         guard let slot else { return }
         guard case .scalar(let old) = slot.node else {
-            throw Diagnostic("ValueAddTransformer: \(r.id): wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(slot.node.kyamlKindName)", file: file)
+            throw Diagnostic("ValueAddTransformer: \(r.id): wrong Node Kind for \(target.path.joined(separator: "/")) expected: ScalarNode was \(slot.node.kindName)", file: file)
         }
         var newValue = value
         if target.filePathPosition > 0 {

@@ -1,5 +1,6 @@
 import KubeModel
 import Manifests
+import Patching
 import YAML
 
 /// kyaml's `Lookup` (a `PathGetter` without create): where a replacement source and a
@@ -48,7 +49,7 @@ enum FieldLookup {
     }
 
     private static func wrongKind(_ walked: [String], expected: String, got: Node) -> Failure {
-        Failure(message: "wrong Node Kind for \(walked.joined(separator: ".")) expected: \(expected) was \(got.kyamlKindName)")
+        Failure(message: "wrong Node Kind for \(walked.joined(separator: ".")) expected: \(expected) was \(got.kindName)")
     }
 
     private static func element(of node: Node, at idx: Int, _ walked: [String]) throws -> Node? {

@@ -101,14 +101,3 @@ public enum KustomizeFieldPath {
         return Int(v)
     }
 }
-
-extension Node {
-    /// kyaml's names for node kinds, used in error messages.
-    var kyamlKindName: String {
-        switch self {
-        case .scalar: return "ScalarNode"
-        case .mapping: return "MappingNode"
-        case .sequence: return "SequenceNode"
-        }
-    }
-}

@@ -27,14 +27,7 @@ public struct ReplacementSelector {
 
         /// kustomize's `ResId.String()`: `Kind.version.group/name.namespace` with
         /// `[noKind]`-style placeholders.
-        public var text: String {
-            let k = kind.isEmpty ? "[noKind]" : kind
-            let v = version.isEmpty ? "[noVer]" : version
-            let g = group.isEmpty ? "[noGrp]" : group
-            let n = name.isEmpty ? "[noName]" : name
-            let ns = namespace.isEmpty ? "[noNs]" : namespace
-            return "\(k).\(v).\(g)/\(n).\(ns)"
-        }
+        public var text: String { ResourceID(gvk: gvk, name: name, namespace: namespace).kustomizeText }
 
         /// kustomize's `ResId.IsSelectedBy`: whether `id` is selected by `self`. The IDs
         /// replacements compare are built without their scope, so every kind counts as

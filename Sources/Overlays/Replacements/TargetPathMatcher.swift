@@ -1,5 +1,6 @@
 import KubeModel
 import Manifests
+import Patching
 import YAML
 
 /// A place in a resource holding a value, so a replacement can overwrite it.
@@ -124,7 +125,7 @@ struct TargetPathMatcher {
     }
 
     private static func wrongKind(expected: String, got: Node) -> Failure {
-        Failure(message: "wrong node kind: expected \(expected) but got \(got.kyamlKindName)")
+        Failure(message: "wrong node kind: expected \(expected) but got \(got.kindName)")
     }
 
     private func walk(_ node: Node, slot: NodeSlot?, _ i: Int, create: CreateKind?, into out: inout [NodeSlot]) throws {

@@ -3,17 +3,15 @@ import Manifests
 import YAML
 
 /// Replaces `$(VAR)` references once names are final (end of the top-level build), in
-/// the `varReference` fields only: kustomize's builtin table plus `fieldSpecs` (those of
-/// `configurations:` files).
+/// the `varReference` fields only: the configuration's table (kustomize's builtin one plus
+/// what `configurations:` files add), in its order.
 public struct VarResolver: Transformer {
     public var vars: [VarDeclaration]
     public var fieldSpecs: [FieldSpec]
 
     public init(vars: [VarDeclaration], fieldSpecs: [FieldSpec]) {
         self.vars = vars
-        var specs = BuiltinVarReference.fieldSpecs
-        for s in fieldSpecs where !specs.contains(s) { specs.append(s) }
-        self.fieldSpecs = specs
+        self.fieldSpecs = fieldSpecs
     }
 
     public func transform(_ resources: ResourceMap) throws {

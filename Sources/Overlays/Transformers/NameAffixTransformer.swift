@@ -1,5 +1,6 @@
 import KubeModel
 import Manifests
+import Patching
 import YAML
 
 /// `namePrefix:` or `nameSuffix:` — renames resources, remembering the old IDs so that
@@ -40,8 +41,14 @@ public struct NameAffixTransformer: Transformer {
                     }
                     r.rememberCurrentID()
                 }
-                try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
-                    guard let s = parent[key]?.asScalar, s.tag != .null else { return }
+                // kustomize's prefix/suffix filter: the field is created with `create`, a null's
+                // text is affixed like any other, and a map or list is an error
+                try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
+                    guard let value = parent[key] else { return }
+                    guard let s = value.asScalar else {
+                        throw Diagnostic("considering field '\(spec.pathString)' of object \(r.id.kustomizeText): wrong node kind: expected ScalarNode but got \(value.kindName): node contents:\n\(value.snippet)",
+                                         file: r.origin, mark: value.mark)
+                    }
                     parent[key] = .scalar(.settingText(position == .prefix ? affix + s.value : s.value + affix, over: s))
                 }
             }
