@@ -23,7 +23,7 @@ RESOURCES = {
                    '    spec:\n      containers:\n      - name: c\n        image: nginx:1.0\n'),
     'StatefulSet': ('apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: %s\nspec:\n  serviceName: s\n  replicas: 2\n'
                     '  template:\n    spec:\n      containers:\n      - name: c\n        image: redis\n'),
-    'Widget': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: %s\nspec:\n  size: 1\n  image: nginx\n  ref: cm\n',
+    'Widget': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: %s\nspec:\n  size: 1\n  image: nginx\n  ref: w0\n  other: w1\n',
     'ValidatingWebhookConfiguration': ('apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\n'
                                        'metadata:\n  name: %s\nwebhooks: []\n'),
     'Ingress': 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: %s\n',
@@ -38,6 +38,7 @@ TABLES = {
     'replicas': ['spec/replicas', 'spec/size'],
     'images': ['spec/template/spec/containers[]/image', 'spec/containers[]/image', 'spec/image'],
     'templateLabels': ['spec/template/metadata/labels', 'metadata/labels'],
+    'labels': ['spec/selector/matchLabels', 'spec/template/metadata/labels', 'metadata/labels', 'spec/labels'],
 }
 BUILTIN_CREATE = {'metadata/name': False, 'metadata/labels': True, 'metadata/annotations': True, 'spec/selector': True,
                   'spec/selector/matchLabels': True, 'spec/template/metadata/labels': True,
@@ -64,8 +65,22 @@ def spec(table):
     return s
 
 
+def name_reference():
+    out = 'nameReference:\n'
+    for _ in range(random.randint(1, 2)):
+        target = random.choice(['ConfigMap', 'Secret', 'Service', 'Deployment', 'Widget'])
+        out += '- kind: %s\n' % target
+        if random.random() < 0.5: out += '  version: v1\n'
+        out += '  fieldSpecs:\n'
+        for _ in range(random.randint(1, 2)):
+            kind = random.choice(['Widget', 'Deployment', 'StatefulSet', None])
+            path = random.choice(['spec/ref', 'spec/other', 'spec/template/spec/volumes/configMap/name', 'metadata/name'])
+            out += '  - path: %s\n' % path + ('    kind: %s\n' % kind if kind else '')
+    return out
+
+
 def configuration():
-    out = ''
+    out = name_reference() if random.random() < 0.3 else ''
     for table in random.sample(list(TABLES), random.randint(1, 3)):
         out += '%s:\n' % table
         for _ in range(random.randint(1, 3)):
