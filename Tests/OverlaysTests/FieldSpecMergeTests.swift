@@ -99,6 +99,29 @@ final class FieldSpecMergeTests: XCTestCase {
         XCTAssertEqual(try tree.build(), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: p-b\nspec: {}\n")
     }
 
+    /// kustomize's commonAnnotations table names StatefulSet without a group (its commonLabels
+    /// table says `apps`), so a StatefulSet of any group gets template annotations.
+    func testTemplateAnnotationsReachAStatefulSetOfAnyGroup() throws {
+        try tree.write("r.yaml", "apiVersion: example.com/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec: {}\n")
+        try tree.write("kustomization.yaml", "resources: [r.yaml]\ncommonAnnotations: {a: b}\ncommonLabels: {l: m}\n")
+        XCTAssertEqual(try tree.build(), """
+            apiVersion: example.com/v1
+            kind: StatefulSet
+            metadata:
+              annotations:
+                a: b
+              labels:
+                l: m
+              name: s
+            spec:
+              template:
+                metadata:
+                  annotations:
+                    a: b
+
+            """)
+    }
+
     /// The builtin configuration is its own merge from nothing and with itself, which is what
     /// lets merges of default-only configurations be skipped.
     func testTheBuiltinTablesAreStableUnderMerging() throws {

@@ -46,6 +46,7 @@ public struct TransformerConfig: Sendable {
                                                 templateLabels: [], commonAnnotations: [], images: [], replicas: [],
                                                 nameReference: [], varReference: [])
 
+    /// Whether no table holds a spec (merging such a config changes nothing).
     public var isEmpty: Bool {
         namePrefix.isEmpty && nameSuffix.isEmpty && namespace.isEmpty && commonLabels.isEmpty && templateLabels.isEmpty
             && labels.isEmpty && commonAnnotations.isEmpty && images.isEmpty && replicas.isEmpty
