@@ -141,6 +141,46 @@ final class FieldSpecMergeTests: XCTestCase {
         }
     }
 
+    /// Go's unstable sort puts Deployment's `spec/template/metadata/labels` spec before its
+    /// `spec/selector/matchLabels` one (a stable sort keeps the table's order, selector first).
+    /// commonLabels restyles its shared node at each field in that order, so the plain selector
+    /// label, set last, leaves it plain and the patched `1` stays a number; in table order the
+    /// single-quoted template label would be last and make it the string "1". (Of 144 such
+    /// trees, four told the orders apart; all 144 agree with kubectl.)
+    func testCommonLabelsSetsTiedFieldsInGoSortOrder() throws {
+        try tree.write("base/res.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: proxy
+            spec:
+              selector:
+                matchLabels:
+                  tier: old
+              template:
+                metadata:
+                  labels:
+                    tier: 'old'
+
+            """)
+        try tree.write("base/kustomization.yaml", "resources:\n- res.yaml\ncommonLabels:\n  tier: A1\n")
+        try tree.write("top/kustomization.yaml", """
+            resources:
+            - ../base
+            patches:
+            - patch: |
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: proxy
+                  labels:
+                    tier: 1
+
+            """)
+        let output = try tree.build("top")
+        XCTAssertTrue(output.hasPrefix("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    tier: 1\n  name: proxy\n"), output)
+    }
+
     /// Go's `sort.Sort` port orders any input (ties in any order), on lengths around its
     /// insertion-sort, ninther and heap-sort thresholds.
     func testGoSortSorts() {
