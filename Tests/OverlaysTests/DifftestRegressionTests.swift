@@ -1437,4 +1437,27 @@ final class DifftestRegressionTests: XCTestCase {
         try tree.write("kustomization.yaml", "resources:\n- r.yaml\nreplacements:\n- source: {name: a}\n  targets:\n  - select: {name: c}\n")
         XCTAssertTrue(tree.buildError().contains("not found in removal"), tree.buildError())
     }
+
+    /// name_refs.py (focused) seed 1, tree 124: a subject's `namespace` picks its candidates among
+    /// everything the binding could refer to, grouped by original namespace, whatever their kind
+    /// or name. A ConfigMap first placed in ns2 makes ns2 an original namespace, so the service
+    /// account (first in `default`, moved to ns2 later) is not a candidate and `x` stays; without
+    /// it kustomize groups by current namespace and renames the subject.
+    func testSubjectNamespaceGroupsCandidatesByOriginalNamespaceOfAnyResource() throws {
+        let tree = PluginTestTree("difftest-subject-ns")
+        defer { tree.remove(testName: name) }
+        let resources = { (other: String) in
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n\(other)---\n"
+                + "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: rb\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n"
+                + "  kind: ClusterRole\n  name: view\nsubjects:\n- kind: ServiceAccount\n  name: x\n  namespace: ns2\n"
+        }
+        try tree.write("a/kustomization.yaml", "resources: [r.yaml]\nnamePrefix: a-\n")
+        try tree.write("top/kustomization.yaml", "resources: [../a]\nnamespace: ns2\n")
+        try tree.write("a/r.yaml", resources("  namespace: ns2\n"))
+        let kept = try tree.build("top")
+        XCTAssertTrue(kept.contains("subjects:\n- kind: ServiceAccount\n  name: x\n  namespace: ns2\n"), kept)
+        try tree.write("a/r.yaml", resources(""))
+        let renamed = try tree.build("top")
+        XCTAssertTrue(renamed.contains("subjects:\n- kind: ServiceAccount\n  name: a-x\n  namespace: ns2\n"), renamed)
+    }
 }

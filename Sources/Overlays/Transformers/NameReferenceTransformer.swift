@@ -61,7 +61,8 @@ public struct NameReferenceTransformer: Transformer {
             if let trie = selection.trie, let visits = trie.visits(in: referrer.object, pathCount: selection.specs.count) {
                 for (prepared, points) in zip(selection.specs, visits) {
                     for (parent, key) in points {
-                        try updateField(parent, key, referrer: referrer, spec: prepared.spec, target: prepared.target, byPreviousName: byPreviousName)
+                        try updateField(parent, key, referrer: referrer, spec: prepared.spec, target: prepared.target,
+                                        byPreviousName: byPreviousName, all: all)
                     }
                 }
             } else {
@@ -109,14 +110,14 @@ public struct NameReferenceTransformer: Transformer {
                         byPreviousName: [String: [Resource]], all: [Resource]) throws {
         let spec = prepared.spec, target = prepared.target
         try FieldWalker.visit(referrer, path: spec.path, segments: prepared.segments, create: false, leaf: nil) { parent, key in
-            try updateField(parent, key, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+            try updateField(parent, key, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName, all: all)
         }
     }
 
     /// The field `parent[key]` a spec points at: a name, a list of names, or a mapping with
     /// a name (and namespace), updated to the current name of what it refers to.
     private func updateField(_ parent: Mapping, _ key: String, referrer: Resource, spec: FieldSpec, target: GVK,
-                             byPreviousName: [String: [Resource]]) throws {
+                             byPreviousName: [String: [Resource]], all: [Resource]) throws {
         guard let value = parent[key] else { return }
         switch value {
         case .scalar(let s):
@@ -125,7 +126,7 @@ public struct NameReferenceTransformer: Transformer {
                 parent[key] = .scalar(.settingText(newName, over: s))
             }
         case .mapping(let m):
-            try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+            try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName, all: all)
         case .sequence(let seq):
             for (i, item) in seq.items.enumerated() {
                 switch item {
@@ -134,7 +135,7 @@ public struct NameReferenceTransformer: Transformer {
                         seq.items[i] = .scalar(.settingText(newName, over: s))
                     }
                 case .mapping(let m):
-                    try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName)
+                    try updateMapping(m, referrer: referrer, spec: spec, target: target, byPreviousName: byPreviousName, all: all)
                 case .sequence:
                     break
                 }
@@ -151,7 +152,7 @@ public struct NameReferenceTransformer: Transformer {
     }
 
     private func updateMapping(_ m: Mapping, referrer: Resource, spec: FieldSpec, target: GVK,
-                               byPreviousName: [String: [Resource]]) throws {
+                               byPreviousName: [String: [Resource]], all: [Resource]) throws {
         guard let oldName = m.string("name") else {
             if m["name"] == nil {
                 throw Diagnostic("path config error; no 'name' field in node at '\(spec.pathString)' of \(referrer.id)", file: referrer.origin)
@@ -160,8 +161,12 @@ public struct NameReferenceTransformer: Transformer {
         }
         var candidates = couldBeReferenced(by: referrer, byPreviousName[oldName] ?? [])
         if let ns = m.string("namespace") {
-            let byOriginal = candidates.filter { ($0.originalID.namespace.isEmpty ? "default" : $0.originalID.namespace) == ns || $0.originalID.namespace == ns }
-            candidates = byOriginal.isEmpty ? candidates.filter { $0.namespace == ns } : byOriginal
+            // kustomize groups everything the referrer could refer to (any kind, any name) by
+            // original effective namespace and takes the group the field names; only when no
+            // resource was there at first does it group by current namespace
+            func original(_ r: Resource) -> String { ResourceID.effectiveNamespace(r.originalID.namespace, of: r.originalID.gvk) }
+            let byOriginal = couldBeReferenced(by: referrer, all).contains { original($0) == ns }
+            candidates = candidates.filter { (byOriginal ? original($0) : $0.id.effectiveNamespace) == ns }
         }
         guard let referral = try select(candidates, referrer: referrer, spec: spec, target: target, sameNamespaceToo: true) else { return }
         if referral.name == oldName && referral.namespace.isEmpty { return }
