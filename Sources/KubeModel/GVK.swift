@@ -26,13 +26,10 @@ public struct GVK: Hashable, Sendable, CustomStringConvertible {
 
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
 
-    /// kustomize's `GVK.String()`: `kind.version.group` with empty parts dropped.
+    /// kyaml's `Gvk.String()`, as kustomize's messages print a GVK: `kind.version.group`, with
+    /// `[noKind]`, `[noVer]` and `[noGrp]` for empty parts.
     public var description: String {
-        var parts: [String] = []
-        if !kind.isEmpty { parts.append(kind) } else { parts.append("~K") }
-        if !version.isEmpty { parts.append(version) } else { parts.append("~V") }
-        if !group.isEmpty { parts.append(group) } else { parts.append("~G") }
-        return parts.joined(separator: "_")
+        "\(kind.isEmpty ? "[noKind]" : kind).\(version.isEmpty ? "[noVer]" : version).\(group.isEmpty ? "[noGrp]" : group)"
     }
 
     /// Whether `self`, used as a selector, matches `other` (empty fields match anything).

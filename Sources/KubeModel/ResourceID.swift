@@ -30,12 +30,7 @@ public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
     /// `Kind.version.group/name.namespace`, with `[noKind]`, `[noVer]`, `[noGrp]`, `[noName]`
     /// and `[noNs]` for empty parts.
     public var kustomizeText: String {
-        let k = gvk.kind.isEmpty ? "[noKind]" : gvk.kind
-        let v = gvk.version.isEmpty ? "[noVer]" : gvk.version
-        let g = gvk.group.isEmpty ? "[noGrp]" : gvk.group
-        let n = name.isEmpty ? "[noName]" : name
-        let ns = namespace.isEmpty ? "[noNs]" : namespace
-        return "\(k).\(v).\(g)/\(n).\(ns)"
+        "\(gvk.description)/\(name.isEmpty ? "[noName]" : name).\(namespace.isEmpty ? "[noNs]" : namespace)"
     }
 
     /// How kustomize names a resource in its messages: `Kind.version.group/name.namespace`.

@@ -168,4 +168,20 @@ final class NodeTreeHashTests: XCTestCase {
             + "- patch: |\n    kind: Service\n    metadata:\n      name: env\n    spec:\n      ports:\n      - port: 80\n  target: {}\n")
         XCTAssertTrue(tree.buildError().contains("cannot compute a name hash for kind 'Service'"), tree.buildError())
     }
+
+    /// AN-3816: an `images:` entry that matches no image writes nothing (kyaml's image filter
+    /// leaves the node tree alone), so the history stays true; one that rewrites an image
+    /// drops it. Names printed by kubectl for the same tree.
+    func testAnImageEntryKeepsTheHistoryOfObjectsItDoesNotChange() throws {
+        try tree.write("base/kustomization.yaml", "configMapGenerator:\n- name: cfg\n  literals: [a=b]\n")
+        try tree.write("top/patch.yaml", "kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox:1\n")
+        let top = { (image: String) in
+            "resources:\n- ../base\nimages:\n- name: \(image)\n  newTag: \"2\"\npatches:\n- path: patch.yaml\n  target: {}\n"
+                + "  options:\n    allowKindChange: true\n    allowNameChange: true\n"
+        }
+        try tree.write("top/kustomization.yaml", top("nginx"))
+        XCTAssertTrue(try tree.build("top").contains("  name: web-bdk5h56th9\n"))
+        try tree.write("top/kustomization.yaml", top("busybox"))
+        XCTAssertTrue(tree.buildError("top").contains("cannot compute a name hash for kind 'Deployment'"), tree.buildError("top"))
+    }
 }

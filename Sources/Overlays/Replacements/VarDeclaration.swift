@@ -99,10 +99,7 @@ public struct VarDeclaration {
     public var text: String { text(fieldPath: fieldPath) }
 
     func text(fieldPath: String) -> String {
-        let k = gvk.kind.isEmpty ? "[noKind]" : gvk.kind
-        let v = gvk.version.isEmpty ? "[noVer]" : gvk.version
-        let g = gvk.group.isEmpty ? "[noGrp]" : gvk.group
-        return "{\(name) \(k).\(v).\(g) {\(fieldPath)}}"
+        "{\(name) \(gvk.description) {\(fieldPath)}}"
     }
 
     /// kustomize refuses a var name seen twice, even for the same target (two overlays

@@ -19,31 +19,41 @@ public struct ImageTransformer: Transformer {
         matcher = m
     }
 
+    /// It drops the node history of each object whose image it rewrites and leaves the
+    /// others' true: kyaml's image filter writes nothing where no image matches.
+    public var keepsNodeHistory: Bool { true }
+
     public func transform(_ resources: ResourceMap) throws {
         // kustomize's image filter passes CustomResourceDefinitions by (a hard-coded deny list).
         for r in resources.resources where r.kind != "CustomResourceDefinition" {
-            updateContainerLists(.mapping(r.object))
+            var changed = updateContainerLists(.mapping(r.object))
             let gvk = r.gvk
             for spec in fieldSpecs where spec.gvk.selects(gvk) {
                 try FieldWalker.visit(r, path: spec.path, create: false, leaf: nil) { parent, key in
                     if let s = parent[key]?.asScalar, s.tag != .null, let updated = update(s.value) {
                         parent[key] = .scalar(.settingText(updated, over: s))
+                        changed = true
                     }
                 }
             }
+            if changed { r.generator?.nodeHistory = nil }
         }
     }
 
-    private func updateContainerLists(_ node: Node) {
+    /// Rewrites matching images in every `containers`/`initContainers` list; whether any was.
+    @discardableResult
+    private func updateContainerLists(_ node: Node) -> Bool {
+        var changed = false
         switch node {
         case .mapping(let m):
             for e in m.entries {
                 if case .scalar = e.value { continue }
-                updateContainerLists(e.value)
+                if updateContainerLists(e.value) { changed = true }
                 if e.key.value == "containers" || e.key.value == "initContainers", let seq = e.value.asSequence {
                     for case .mapping(let c) in seq.items {
                         if let s = c["image"]?.asScalar, s.tag != .null, let updated = update(s.value) {
                             c["image"] = .scalar(.settingText(updated, over: s))
+                            changed = true
                         }
                     }
                 }
@@ -51,11 +61,12 @@ public struct ImageTransformer: Transformer {
         case .sequence(let s):
             for item in s.items {
                 if case .scalar = item { continue }
-                updateContainerLists(item)
+                if updateContainerLists(item) { changed = true }
             }
         case .scalar:
             break
         }
+        return changed
     }
 
     /// The new image reference, or nil when this entry does not match `value`.

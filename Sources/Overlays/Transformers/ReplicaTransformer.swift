@@ -14,6 +14,10 @@ public struct ReplicaTransformer: Transformer {
         self.file = file
     }
 
+    /// It drops the node history of each object it sets a count in and leaves the others'
+    /// true: kustomize's replica filter touches only the objects an entry names.
+    public var keepsNodeHistory: Bool { true }
+
     public func transform(_ resources: ResourceMap) throws {
         for replica in replicas {
             var found = false
@@ -24,6 +28,7 @@ public struct ReplicaTransformer: Transformer {
                 // matched by any of its IDs, but kustomize's field-spec filter then looks at
                 // the current kind: one a patch changed is counted as found and left alone
                 for r in matched where spec.gvk.selects(r.gvk) {
+                    r.generator?.nodeHistory = nil
                     try FieldWalker.visit(r, path: spec.path, create: spec.create, leaf: .scalar) { parent, key in
                         // kyaml's SetEntry tags the count !!int, keeping a quoted field's quotes
                         // (then it prints as a string but must still read as an integer)
