@@ -40,13 +40,20 @@ public struct StrategicMergePatch: Sendable {
         /// Lists, by the kinds they are in, whose replacement by a patch is reported when the
         /// result lost items or fields of items (`PatchWarning.Kind.listItemsLost`).
         public var watchedLists: [FieldSpec]
+        /// kustomize's resource-map patching (`patchesStrategicMerge`, `patches` with a target)
+        /// gives the patch copy the target's apiVersion even when it has none
+        /// (`patchCopy.SetGvk(res.GetGvk())`), so such a target ends with `apiVersion: ""`.
+        /// Otherwise the copy takes the target's apiVersion only when it has one.
+        public var copiesEmptyAPIVersion: Bool
 
         public init(allowNameChange: Bool = false, allowKindChange: Bool = false,
-                    interpretKubernetesDirectives: Bool = false, watchedLists: [FieldSpec] = []) {
+                    interpretKubernetesDirectives: Bool = false, watchedLists: [FieldSpec] = [],
+                    copiesEmptyAPIVersion: Bool = false) {
             self.allowNameChange = allowNameChange
             self.allowKindChange = allowKindChange
             self.interpretKubernetesDirectives = interpretKubernetesDirectives
             self.watchedLists = watchedLists
+            self.copiesEmptyAPIVersion = copiesEmptyAPIVersion
         }
     }
 
@@ -64,7 +71,12 @@ public struct StrategicMergePatch: Sendable {
         throws -> (PatchOutcome, [PatchWarning])
     {
         let origin = patch.deepCopy()
-        if !gvk.apiVersion.isEmpty { origin["apiVersion"] = .string(gvk.apiVersion) }
+        if options.copiesEmptyAPIVersion {
+            // kyaml's SetApiVersion: a new untagged node with the target's text (`1` stays a number)
+            origin["apiVersion"] = .scalar(.resolving(target["apiVersion"]?.asScalar?.value ?? ""))
+        } else if !gvk.apiVersion.isEmpty {
+            origin["apiVersion"] = .string(gvk.apiVersion)
+        }
 
         let metadata = target.mapping("metadata")
         let kind = target["kind"]

@@ -1460,4 +1460,26 @@ final class DifftestRegressionTests: XCTestCase {
         let renamed = try tree.build("top")
         XCTAssertTrue(renamed.contains("subjects:\n- kind: ServiceAccount\n  name: a-x\n  namespace: ns2\n"), renamed)
     }
+
+    /// AP-104: kustomize's resource-map patching (`patches` with a target, patchesStrategicMerge)
+    /// gives the patch copy the target's apiVersion even when it has none: a new untagged empty
+    /// node, which a block-style object prints as `null` and a flow-style one as `""`. A patch
+    /// found by its own ID is merged as it is.
+    func testTargetedPatchesGiveAnObjectWithoutAPIVersionAnEmptyOne() throws {
+        let tree = PluginTestTree("difftest-empty-apiversion")
+        defer { tree.remove(testName: name) }
+        try tree.write("patch.yaml", "kind: Deployment\nmetadata:\n  name: queue\nspec: {x: 1}\n")
+        let built = { (resource: String, patches: String) throws -> String in
+            try tree.write("r.yaml", resource)
+            try tree.write("kustomization.yaml", "resources:\n- r.yaml\n" + patches)
+            return try tree.build()
+        }
+        let targeted = "patches:\n- path: patch.yaml\n  target: {kind: Deployment}\n"
+        let body = "kind: Deployment\nmetadata:\n  name: queue\nspec:\n  x: 1\n"
+        XCTAssertEqual(try built("kind: Deployment\nmetadata:\n  name: queue\n", targeted), "apiVersion: null\n" + body)
+        XCTAssertEqual(try built("{kind: Deployment, metadata: {name: queue}}\n", targeted), "apiVersion: \"\"\n" + body)
+        XCTAssertEqual(try built("{kind: Deployment, metadata: {name: queue}}\n", "patchesStrategicMerge:\n- patch.yaml\n"), "apiVersion: \"\"\n" + body)
+        XCTAssertEqual(try built("{kind: Deployment, metadata: {name: queue}}\n", "patches:\n- path: patch.yaml\n"), body)
+        XCTAssertEqual(try built("apiVersion: 1\nkind: Deployment\nmetadata:\n  name: queue\n", targeted), "apiVersion: 1\n" + body)
+    }
 }

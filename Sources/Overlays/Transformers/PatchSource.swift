@@ -100,7 +100,8 @@ struct PatchApplier {
                unitingMetadata: Bool, allowNameChange: Bool = false, allowKindChange: Bool = false,
                replayText: [UInt8]? = nil) throws {
         let smp = StrategicMergePatch(schema: schema, options: .init(
-            allowNameChange: allowNameChange, allowKindChange: allowKindChange, watchedLists: [StatefulSetView.claimTemplatesSpec]))
+            allowNameChange: allowNameChange, allowKindChange: allowKindChange, watchedLists: [StatefulSetView.claimTemplatesSpec],
+            copiesEmptyAPIVersion: unitingMetadata))
         for r in targets {
             if allowNameChange || allowKindChange { r.rememberCurrentID() }
             let outcome: PatchOutcome
